@@ -1,0 +1,1 @@
+export { schemaKey } from './validation/index.js';

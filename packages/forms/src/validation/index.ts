@@ -1,0 +1,2 @@
+// Lit-free validation helpers, importable from Node (the CLI's `hoso build`) and from browsers.
+export { schemaKey } from './schema-key.js';
