@@ -31,7 +31,12 @@ if (wanted.includes('firefox')) {
 }
 
 export default {
-  files: ['packages/*/src/**/*.test.ts', 'packages/*/test/browser/**/*.test.ts', 'schemas/test/**/*.test.ts', 'workflows/test/**/*.test.ts'],
+  files: [
+    'packages/*/src/**/*.test.ts',
+    'packages/*/test/browser/**/*.test.ts',
+    'schemas/test/**/*.test.ts',
+    'workflows/test/**/*.test.ts',
+  ],
   nodeResolve: { exportConditions: ['production', 'browser'] },
   browsers,
   concurrency: 1,

@@ -15,9 +15,7 @@ const cache = new Map();
 
 async function build(specifier, hasDefault) {
   if (!cache.has(specifier)) {
-    const contents = hasDefault
-      ? `import d from '${specifier}'; export default d;`
-      : `export * from '${specifier}';`;
+    const contents = hasDefault ? `import d from '${specifier}'; export default d;` : `export * from '${specifier}';`;
     cache.set(
       specifier,
       esbuild
