@@ -4,7 +4,9 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
+import { defaultReporter } from '@web/test-runner';
 import { vendorPlugin } from './scripts/wtr-vendor-plugin.mjs';
+import { resultsReporter } from './scripts/wtr-results-reporter.mjs';
 
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -39,6 +41,8 @@ export default {
   ],
   nodeResolve: { exportConditions: ['production', 'browser'] },
   browsers,
+  // The default console output, plus per-browser counts as JSON for scripts/test.mjs (HOSO_WTR_RESULTS).
+  reporters: [defaultReporter(), resultsReporter()],
   concurrency: 1,
   concurrentBrowsers: 2,
   testFramework: { config: { timeout: 10000 } },

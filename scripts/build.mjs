@@ -1,0 +1,53 @@
+// `pnpm build`: tsc -b → `hoso build` (precompiled validators into schemas/generated) → rollup bundles.
+// Each step stops the build on failure with the step's name in the message.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, banner, run, seconds } from './lib/run.mjs';
+
+const HOSO = join(ROOT, 'packages/cli/bin/hoso.mjs');
+const HOSO_BUILD_SRC = join(ROOT, 'packages/cli/src/commands/build.ts');
+const ROLLUP_CONFIG = join(ROOT, 'packages/forms/rollup.config.mjs');
+
+/** The build steps, in order. */
+export const BUILD_STEPS = [
+  { name: 'tsc -b', cmd: 'tsc', args: ['-b'] },
+  {
+    name: 'hoso build (validators)',
+    cmd: 'node',
+    args: [HOSO, 'build'],
+    // Required as soon as the CLI has a build command (its source exists); skipped with a notice before that.
+    skipIf: () => (existsSync(HOSO_BUILD_SRC) ? null : 'packages/cli/src/commands/build.ts not written yet'),
+  },
+  {
+    name: 'rollup (packages/forms)',
+    cmd: 'rollup',
+    args: ['-c', 'rollup.config.mjs'],
+    cwd: join(ROOT, 'packages/forms'),
+    skipIf: () => (existsSync(ROLLUP_CONFIG) ? null : 'packages/forms/rollup.config.mjs not written yet'),
+  },
+];
+
+/** Run every build step; returns { ok, failedStep, ms }. */
+export async function build() {
+  const started = Date.now();
+  for (const step of BUILD_STEPS) {
+    const skip = step.skipIf?.();
+    if (skip) {
+      process.stdout.write(`build: skipping ${step.name}: ${skip}\n`);
+      continue;
+    }
+    banner(`build: ${step.name}`);
+    const r = await run(step.cmd, step.args, { cwd: step.cwd });
+    process.stdout.write(
+      `build: ${step.name} ${r.code === 0 ? 'ok' : `FAILED (exit ${r.code})`} in ${seconds(r.ms)}\n`,
+    );
+    if (r.code !== 0) return { ok: false, failedStep: step.name, ms: Date.now() - started };
+  }
+  return { ok: true, failedStep: null, ms: Date.now() - started };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const r = await build();
+  if (!r.ok) process.stderr.write(`build failed at step "${r.failedStep}"\n`);
+  process.exitCode = r.ok ? 0 : 1;
+}

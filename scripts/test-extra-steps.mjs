@@ -1,0 +1,5 @@
+// Extra steps `pnpm test` runs after the browser tests: the one place to add them (e.g. a Storybook build and
+// smoke test). Each step: { name, cmd, args, env? }. The command runs in the repo root with node_modules/.bin on
+// PATH; a non-zero exit counts as one failed test. If its stdout contains a line `N passed, N failed`, the last
+// such line is added to the totals instead.
+export const EXTRA_STEPS = [];
