@@ -2,6 +2,7 @@
 // scripts/test.mjs can print the one closing line CI reads (wtr's own count line has a progress-bar prefix).
 // The file is only written when HOSO_WTR_RESULTS names it.
 import { writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
 
 /** Walk a suite tree, adding each test to `counts`. */
 function countSuite(suite, counts, failures, file, browser) {
@@ -28,11 +29,12 @@ export function summarise(sessions) {
     const counts = (browsers[name] ??= { passed: 0, failed: 0, skipped: 0, files: 0 });
     counts.files += 1;
     const before = counts.failed;
-    if (session.testResults) countSuite(session.testResults, counts, failures, session.testFile, name);
+    const file = relative(process.cwd(), session.testFile);
+    if (session.testResults) countSuite(session.testResults, counts, failures, file, name);
     if (session.passed === false && counts.failed === before) {
       counts.failed += 1;
       const message = session.errors?.map((e) => e.message).join('; ') || 'test file failed outside any test';
-      failures.push({ browser: name, file: session.testFile, test: '(file)', message });
+      failures.push({ browser: name, file, test: '(file)', message });
     }
   }
   return { browsers, failures };
