@@ -1,0 +1,88 @@
+/**
+ * The shape of `workflows/<id>/machine.json`: an XState v5 machine config with no code, plus
+ * hoso's `meta`. Checked by `machine.schema.json` (structure) and `checkDefinition` (references).
+ */
+import type { GuardRef } from '../guards/guards.js';
+import type { Evidence, Text } from '../law/law-version.js';
+import type { DeadlineUnit } from '../time/deadline.js';
+
+/** A value taken from the law version pinned by the case, e.g. `{ "law": "timeLimits.voluntaryDecision" }`. */
+export interface LawRef {
+  law: string;
+  /** Skip (no deadline) when the pinned law has no such value, e.g. a rule that exists only from 2026. */
+  optional?: boolean;
+}
+
+export interface DeadlineRule {
+  id: string;
+  title: Text;
+  /** A number (then `unit` is required) or a law reference whose value gives `n` and `unit`. */
+  n: number | LawRef;
+  unit?: DeadlineUnit;
+  /** The event whose acceptance starts the period. */
+  from: string;
+  /** Events that meet the deadline. */
+  until: string[];
+  /** Whether a period ending on a rest day moves to the next working day (default true). */
+  shift?: boolean;
+  basis?: string;
+  evidence?: Evidence;
+}
+
+export interface EventMeta {
+  title?: Text;
+  /** Abstract roles or law authorities that may send it; defaults to the state's roles. */
+  roles?: string[];
+  /** Where the event's data is stored in the case data (default: the event type). */
+  dataKey?: string;
+  /** The form that collects this event's data, e.g. `sample/registration`. */
+  form?: string;
+}
+
+export interface StateMeta {
+  title: Text;
+  form?: string | string[];
+  roles?: string[];
+  events?: Record<string, EventMeta>;
+  deadlines?: DeadlineRule[];
+  /** Ids of documents (machine `meta.documents`) due while in this state. */
+  documents?: string[];
+  basis: { citation: string; evidence: Evidence }[];
+}
+
+export interface ActionRef {
+  type: string;
+  params?: Record<string, unknown>;
+}
+
+export interface TransitionDef {
+  target?: string;
+  guard?: GuardRef;
+  actions?: ActionRef | ActionRef[];
+  description?: string;
+}
+
+export interface StateDef {
+  type?: 'final' | 'compound';
+  initial?: string;
+  meta: StateMeta;
+  on?: Record<string, TransitionDef | TransitionDef[] | string>;
+  states?: Record<string, StateDef>;
+}
+
+export interface DocumentDef {
+  title: Text;
+  /** The document form code from the law, e.g. `{ "law": "documentForm.voluntaryDecision" }`. */
+  form?: LawRef;
+}
+
+export interface MachineDefinition {
+  $schema?: string;
+  id: string;
+  version: string;
+  title: Text;
+  description?: Text;
+  initial: string;
+  meta?: { documents?: Record<string, DocumentDef> };
+  states: Record<string, StateDef>;
+}
