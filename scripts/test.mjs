@@ -5,7 +5,7 @@
 //   3 build      scripts/build.mjs (tsc -b → hoso build → rollup)
 //   4 typecheck  tsc -b && tsc -p tsconfig.test.json
 //   5 lint       eslint . ; prettier --check .
-//   6 node       node --test over packages/*/test, schemas/test, workflows/test (*.test.mjs)
+//   6 node       node --test over packages/*/test, schemas/test, workflows/test, scripts/test (*.test.mjs)
 //   7 browser    web-test-runner in Chromium and Firefox (BROWSERS=chromium to narrow)
 //   8 extra      scripts/test-extra-steps.mjs
 //
@@ -15,6 +15,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from './build.mjs';
+import { lastCountLine, tapCounts } from './lib/counts.mjs';
 import { findFiles } from './lib/find.mjs';
 import { banner, run, seconds } from './lib/run.mjs';
 import { ensureBrowsers, installDeps } from './lib/setup.mjs';
@@ -33,16 +34,9 @@ for (const s of skipped) {
 const work = mkdtempSync(join(tmpdir(), 'hoso-test-'));
 /** Rows of the closing table: { step, ok, ms, passed?, failed?, skipped?, note? } */
 const rows = [];
-const COUNT_LINE = /^(\d+) passed, (\d+) failed/m;
 
 function record(step, ok, ms, extra = {}) {
   rows.push({ step, ok, ms, ...extra });
-}
-
-/** Parse the summary of Node's TAP reporter (`# pass N`, `# fail N`, `# cancelled N`, `# skipped N`, `# todo N`). */
-function tapCounts(text) {
-  const n = (key) => Number(new RegExp(`^# ${key} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
-  return { passed: n('pass'), failed: n('fail') + n('cancelled'), skipped: n('skipped') + n('todo') };
 }
 
 async function stepBrowsers() {
@@ -86,7 +80,7 @@ async function stepLint() {
 
 async function stepNode() {
   banner('6 node --test');
-  const files = findFiles(['packages/*/test', 'schemas/test', 'workflows/test'], '.test.mjs');
+  const files = findFiles(['packages/*/test', 'schemas/test', 'workflows/test', 'scripts/test'], '.test.mjs');
   if (files.length === 0) {
     record('node --test', true, 0, { passed: 0, failed: 0, skipped: 0, note: 'no *.test.mjs files' });
     return;
@@ -95,12 +89,13 @@ async function stepNode() {
   const args = ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout'];
   args.push('--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files);
   const r = await run('node', args);
-  let counts;
+  let counts = null;
   try {
     counts = tapCounts(readFileSync(tap, 'utf8'));
   } catch {
-    counts = { passed: 0, failed: 0, skipped: 0 };
+    // no TAP file: node did not get as far as running tests
   }
+  counts ??= { passed: 0, failed: 0, skipped: 0 };
   if (r.code !== 0 && counts.failed === 0) counts.failed = 1;
   record('node --test', r.code === 0, r.ms, { ...counts, note: `${files.length} files` });
 }
@@ -139,10 +134,8 @@ async function stepExtra() {
   for (const step of EXTRA_STEPS) {
     banner(`8 extra: ${step.name}`);
     const r = await run(step.cmd, step.args ?? [], { env: step.env ?? {}, capture: true });
-    const all = [...r.stdout.matchAll(new RegExp(COUNT_LINE.source, 'gm'))];
-    const last = all.at(-1);
-    const counts = last ? { passed: Number(last[1]), failed: Number(last[2]) } : {};
-    if (r.code !== 0 && last && counts.failed === 0) counts.failed = 1;
+    const counts = lastCountLine(r.stdout) ?? {};
+    if (r.code !== 0 && counts.failed === 0) counts.failed = 1;
     record(`extra: ${step.name}`, r.code === 0, r.ms, counts);
   }
 }

@@ -1,0 +1,46 @@
+// `pnpm start`: install dependencies, build, then serve the demo page (examples/demo/) on http://localhost:8080
+// (PORT to change it) under a strict Content-Security-Policy. Ctrl-C stops it. Node built-ins only.
+import { build } from './build.mjs';
+import { banner } from './lib/run.mjs';
+import { installDeps } from './lib/setup.mjs';
+import { createDemoServer } from './lib/static-server.mjs';
+
+const port = Number(process.env.PORT ?? 8080);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  process.stderr.write(`start: PORT must be a port number (0–65535), got "${process.env.PORT}"\n`);
+  process.exit(2);
+}
+
+if (!process.argv.includes('--no-install')) {
+  banner('install');
+  const deps = await installDeps();
+  if (!deps.ok) {
+    process.stderr.write(`start: ${deps.message}\n`);
+    process.exit(1);
+  }
+}
+if (!process.argv.includes('--no-build')) {
+  banner('build');
+  const built = await build();
+  if (!built.ok) {
+    process.stderr.write(`start: the build failed at "${built.failedStep}"; nothing to serve\n`);
+    process.exit(1);
+  }
+}
+
+const server = createDemoServer();
+server.on('error', (e) => {
+  process.stderr.write(`start: cannot listen on port ${port}: ${e.message} (set PORT to another port)\n`);
+  process.exit(1);
+});
+server.listen(port, () => {
+  const actual = server.address().port;
+  banner('serving');
+  process.stdout.write(`Demo: http://localhost:${actual}/examples/demo/  (Ctrl-C to stop)\n`);
+});
+const stop = () => {
+  server.close(() => process.exit(0));
+  server.closeAllConnections();
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
