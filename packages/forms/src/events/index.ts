@@ -1,0 +1,2 @@
+export { HosoChangeEvent } from './change-event.js';
+export { HosoInvalidEvent } from './invalid-event.js';

@@ -1,0 +1,31 @@
+/**
+ * `<hoso-vertical-layout>`: children stacked in a column.
+ *
+ * @summary Vertical layout.
+ * @csspart layout - the column wrapper
+ */
+import { isLayout, rankWith, uiTypeIs, and, type VerticalLayout } from '@jsonforms/core';
+import { html, nothing, type TemplateResult } from 'lit';
+import { HosoLayoutElement } from '../../base/layout-element.js';
+import { defineElement } from '../../base/define.js';
+import type { RendererEntry } from '../../dispatch.js';
+
+export class HosoVerticalLayout extends HosoLayoutElement<VerticalLayout> {
+  protected override render(): TemplateResult | typeof nothing {
+    if (!this.props?.visible) return nothing;
+    return html`<div part="layout vertical" class="layout vertical">${this.renderChildren()}</div>`;
+  }
+}
+
+defineElement('hoso-vertical-layout', HosoVerticalLayout);
+
+export const verticalLayout: RendererEntry = {
+  tester: rankWith(1, and(isLayout, uiTypeIs('VerticalLayout'))),
+  tag: 'hoso-vertical-layout',
+};
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'hoso-vertical-layout': HosoVerticalLayout;
+  }
+}
