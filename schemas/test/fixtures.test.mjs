@@ -163,3 +163,22 @@ function collectKeys(schema, base = '', out = new Set()) {
   }
   return out;
 }
+
+describe('reference data', () => {
+  const provinces = readJson(join(schemasDir, 'defs', 'province.json')).oneOf;
+  const legacy = readJson(join(schemasDir, 'reference', 'legacy-provinces.json')).provinces;
+
+  it('ships the 34 provinces with unique 2-digit codes and Vietnamese names', () => {
+    assert.equal(provinces.length, 34);
+    assert.equal(new Set(provinces.map((p) => p.const)).size, 34);
+    for (const p of provinces) (assert.match(p.const, /^\d{2}$/), assert.match(p.title, /^(Tỉnh|Thành phố) /));
+  });
+
+  it('maps each of the 63 pre-2025 provinces to one of the 34', () => {
+    const codes = new Set(provinces.map((p) => p.const));
+    assert.equal(legacy.length, 63);
+    assert.equal(new Set(legacy.map((p) => p.code)).size, 63);
+    for (const p of legacy) assert.ok(codes.has(p.newProvinceCode), `${p.code} ${p.name} -> ${p.newProvinceCode}`);
+    assert.deepEqual([...new Set(legacy.map((p) => p.newProvinceCode))].sort(), [...codes].sort());
+  });
+});

@@ -344,3 +344,64 @@ describe('the CSP gate', () => {
     assert.doesNotMatch(ok.code, /new Function|eval\(/);
   });
 });
+
+describe('commune reference data', () => {
+  const repoSchemas = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'schemas');
+  const real = (p) => readFileSync(join(repoSchemas, p), 'utf8');
+  const list = {
+    provinceCode: '92',
+    source: 'test',
+    effectiveFrom: '2025-07-01',
+    communes: [
+      { code: '31117', name: 'Phường Thử Một', kind: 'phuong' },
+      { code: '31120', name: 'Xã Thử Hai', kind: 'xa', legacy: [{ provinceCode: '93', communeCode: '31500' }] },
+    ],
+  };
+  const roots = [];
+  after(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
+  const run = (files) => {
+    const root = tree({
+      ...goodTree,
+      'schemas/defs/province.json': real('defs/province.json'),
+      'schemas/reference/communes.schema.json': real('reference/communes.schema.json'),
+      ...files,
+    });
+    roots.push(root);
+    return { root, result: build(root) };
+  };
+
+  it('emits one lazily loaded module per province', async () => {
+    const { root, result } = run({ 'schemas/reference/communes/92.json': list });
+    assert.equal(result.status, 0, result.stderr);
+    const { communes } = await import(pathToFileURL(join(root, 'out/schemas/communes/index.js')).href);
+    assert.deepEqual(Object.keys(communes), ['92']);
+    assert.deepEqual((await communes['92']()).communes, list.communes);
+  });
+
+  it('rejects a commune code that is not 5 digits, at its pointer', () => {
+    const bad = { ...list, communes: [{ code: '3111', name: 'Phường Thử', kind: 'phuong' }] };
+    const { result } = run({ 'schemas/reference/communes/92.json': bad });
+    assert.equal(result.status, 2);
+    assert.match(
+      result.stderr,
+      /communes\/92.json:\d+:\d+ \/communes\/0\/code not a valid commune list: must match pattern/,
+    );
+  });
+
+  it('rejects a province code outside the 34, a wrong file name and duplicate codes', () => {
+    let r = run({ 'schemas/reference/communes/93.json': { ...list, provinceCode: '93' } }).result;
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /93.json:\d+:\d+ \/provinceCode not a valid commune list/);
+    r = run({ 'schemas/reference/communes/01.json': list }).result;
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /01.json:\d+:\d+ \/provinceCode the file name must be the province code: 92.json/);
+    r = run({
+      'schemas/reference/communes/92.json': { ...list, communes: [list.communes[0], list.communes[0]] },
+    }).result;
+    assert.equal(r.status, 2);
+    assert.match(
+      r.stderr,
+      /92.json:\d+:\d+ \/communes\/1\/code commune code 31117 is listed twice \(first at \/communes\/0\)/,
+    );
+  });
+});

@@ -13,6 +13,7 @@ import type { Io } from '../main.js';
 import { BuildError } from '../build/build-error.js';
 import { SchemaBundler } from '../build/bundle-schema.js';
 import { findForms, findMachines, findWorkspaceRoot } from '../build/discover.js';
+import { emitCommunes } from '../build/communes.js';
 import { emitConditions, emitForm, emitIndex, type GeneratedFile } from '../build/emit.js';
 
 const OPTIONS = ['--schemas', '--out', '--workflows', '--workflows-out'] as const;
@@ -51,6 +52,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     const forms = await findForms(schemasDir);
     for (const form of forms) files.push(...(await emitForm(form, bundler, outDir)));
     files.push(...emitIndex(forms, outDir));
+    files.push(...(await emitCommunes(schemasDir, bundler, outDir)));
     const machines = await findMachines(workflowsDir);
     files.push(...(await emitConditions(machines, bundler, workflowsOut)));
     for (const file of files) {
