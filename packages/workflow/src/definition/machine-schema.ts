@@ -175,6 +175,7 @@ export const machineSchema = {
         from: { type: 'string' },
         until: { type: 'array', items: { type: 'string' } },
         shift: { type: 'boolean' },
+        kind: { enum: ['limit', 'period'] },
         basis: { type: 'string' },
         evidence: { $ref: '#/definitions/evidence' },
       },

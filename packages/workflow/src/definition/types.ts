@@ -25,6 +25,11 @@ export interface DeadlineRule {
   until: string[];
   /** Whether a period ending on a rest day moves to the next working day (default true). */
   shift?: boolean;
+  /**
+   * `limit` (default): something must happen by the due date; meeting it after is `late`.
+   * `period`: a duration that must run out (e.g. the rehab term); ending it afterwards is not late.
+   */
+  kind?: 'limit' | 'period';
   basis?: string;
   evidence?: Evidence;
 }

@@ -17,6 +17,7 @@ export interface Person {
 export interface CaseDeadline {
   id: string;
   title: Text;
+  kind: 'limit' | 'period';
   /** The event (and moment) that started the period. */
   trigger: { event: string; at: string };
   n: number;

@@ -53,6 +53,7 @@ export function startDeadlines(
     draft.deadlines.push({
       id: rule.id,
       title: rule.title,
+      kind: rule.kind ?? 'limit',
       trigger: { event: event.type, at: event.at },
       n,
       unit,

@@ -306,7 +306,7 @@ export class Procedure {
       if (d.metAt === undefined && d.supersededAt === undefined && d.until.includes(event.type)) {
         d.metAt = at;
         d.metBy = event.type;
-        d.late = atMs > Date.parse(d.dueAt);
+        if (d.kind !== 'period') d.late = atMs > Date.parse(d.dueAt);
       }
     }
     try {
