@@ -1,0 +1,434 @@
+/**
+ * Voluntary rehab (procedures.md §2): scenarios written from the law, and every path of the machine
+ * replayed under both law versions around 01/07/2026, with persistence round-trips at each step.
+ * Due dates are checked by hand against workflows/calendars/vn.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { accept, by, content, deadline, loadDefinition, procedure, refuse } from './support.mjs';
+import { replayAllPaths } from './paths.mjs';
+
+const proc = procedure('voluntary-rehab');
+const officer = by('officer-1', 'commune-officer');
+const chair = by('chair-1', 'commune-pc-chair');
+const police = by('police-1', 'commune-police-head');
+const provider = by('provider-1', 'service-provider');
+const facility = by('facility-1', 'rehab-facility');
+const doctor = by('doctor-1', 'determination-facility');
+const personUser = by('person-1', 'person');
+
+const ADULT = '1990-05-01';
+const MINOR = '2010-08-01';
+
+/** Registration form data in the shape of schemas/voluntary-rehab/registration. */
+function application({ dob = ADULT, minor = false, form = 'community', previousRehab = false } = {}) {
+  return {
+    applicant: { role: minor ? 'representative' : 'self', ageGroup: minor ? 'minor' : 'adult' },
+    person: { fullName: minor ? 'Lê Thị Hoa' : 'Nguyễn Văn A', dateOfBirth: dob, sex: minor ? 'female' : 'male' },
+    residence: { hasStableResidence: true, currentSameAsPermanent: true, phone: '0354123456' },
+    drugUse: { substances: ['methamphetamine'], determinationDate: '2026-04-20', previousRehab },
+    registration:
+      form === 'facility'
+        ? { rehabForm: 'facility', facilityName: 'Cơ sở cai nghiện ma túy số 1', requestedDurationMonths: 24 }
+        : form === 'home'
+          ? {
+              rehabForm: 'home',
+              serviceProvider: 'Trạm Y tế xã',
+              familySupporterName: 'Lê Văn Tâm',
+              requestedDurationMonths: 24,
+            }
+          : { rehabForm: 'community', serviceProvider: 'Trạm Y tế xã', requestedDurationMonths: 24 },
+    ...(minor
+      ? {
+          representative: {
+            fullName: 'Lê Văn Tâm',
+            relationship: 'father',
+            idNumber: '038080001234',
+            phone: '0912000111',
+          },
+        }
+      : {}),
+    commitment: { agreed: true, place: 'Thanh Hóa', signedOn: '2026-04-24' },
+  };
+}
+const decision = { number: '12/QĐ-UBND', serviceProvider: 'Trạm Y tế xã', monitor: 'Công an xã' };
+const contract = (signatory = 'person') => ({ number: 'HĐ-01', signedOn: '2026-05-06', signatory });
+const result = { conclusion: 'addicted', issuedOn: '2026-07-10' };
+
+function start(at, person = { birthDate: ADULT }, province) {
+  return proc.createCase({ person, at, ...(province ? { province } : {}) });
+}
+
+test('the definition passes the runtime checker', () => {
+  assert.deepEqual(loadDefinition('voluntary-rehab').errors, []);
+});
+
+test('adult, community, Law 120: registration → decision → contract → 24 months → certificate', async () => {
+  let c = start('2026-07-10T15:00:00+07:00');
+  assert.equal(c.lawVersion, '2026-07-01');
+  c = await accept(proc, c, 'NOTIFY_RESULT', '2026-07-10T15:00:00+07:00', doctor, result);
+  // 5 working days from Fri 10/07/2026: Mon 13, Tue 14, Wed 15, Thu 16, Fri 17.
+  assert.equal(deadline(c, 'registration').due, '2026-07-17');
+  c = await accept(proc, c, 'REGISTER', '2026-07-13T09:00:00+07:00', officer, application());
+  assert.equal(c.state, 'awaiting_decision');
+  assert.equal(c.track, 'adult');
+  assert.equal(deadline(c, 'registration').late, false);
+  // 3 working days from Mon 13/07: Tue 14, Wed 15, Thu 16.
+  assert.equal(deadline(c, 'decision').due, '2026-07-16');
+  await refuse(proc, c, 'DECIDE', '2026-07-14T09:00:00+07:00', officer, decision, 'role-not-permitted');
+  await refuse(proc, c, 'DECIDE', '2026-07-14T09:00:00+07:00', chair, { number: '12/QĐ-UBND' }, 'guard-failed');
+  c = await accept(proc, c, 'DECIDE', '2026-07-15T10:00:00+07:00', chair, decision);
+  assert.equal(c.state, 'awaiting_contract');
+  assert.equal(deadline(c, 'decision').late, false);
+  assert.deepEqual(
+    c.documents.map((d) => [d.id, d.formCode]),
+    [['decision', null]],
+    'the decision form number is not verified: no code is invented',
+  );
+  await refuse(
+    proc,
+    c,
+    'SIGN_CONTRACT',
+    '2026-07-17T09:00:00+07:00',
+    provider,
+    contract('representative'),
+    'guard-failed',
+  );
+  c = await accept(proc, c, 'SIGN_CONTRACT', '2026-07-17T09:00:00+07:00', provider, contract());
+  assert.equal(c.state, 'in_treatment.first');
+  const term = deadline(c, 'treatment-end');
+  assert.deepEqual(
+    [term.n, term.unit, term.lawPath, term.due, term.kind],
+    [24, 'months', 'durations.voluntaryCommunityRehab', '2028-07-17', 'period'],
+  );
+  await refuse(proc, c, 'COMPLETE', '2027-07-20T09:00:00+07:00', chair, { result: 'tốt' }, 'guard-failed');
+  await refuse(proc, c, 'COMPLETE', '2028-07-18T09:00:00+07:00', provider, { result: 'tốt' }, 'role-not-permitted');
+  c = await accept(proc, c, 'COMPLETE', '2028-07-18T09:00:00+07:00', chair, { result: 'tốt' });
+  assert.equal(c.state, 'completed');
+  assert.equal(c.status, 'closed');
+  assert.deepEqual(
+    c.documents.map((d) => d.id),
+    ['decision', 'certificate'],
+  );
+  await refuse(proc, c, 'REPORT_MOVE', '2028-07-19T09:00:00+07:00', personUser, {}, 'case-closed');
+});
+
+test('3-working-day decision limit from Fri 24/04/2026 skips 27/04, 30/04, 01/05 and the weekend → Mon 04/05', async () => {
+  let c = start('2026-04-24T10:00:00+07:00');
+  assert.equal(c.lawVersion, '2025-07-01');
+  c = await accept(proc, c, 'REGISTER', '2026-04-24T10:00:00+07:00', officer, application());
+  const d = deadline(c, 'decision');
+  assert.equal(d.due, '2026-05-04');
+  assert.equal(d.lawPath, 'timeLimits.voluntaryDecision');
+  c = await accept(proc, c, 'DECIDE', '2026-05-05T08:00:00+07:00', chair, decision);
+  assert.equal(deadline(c, 'decision').late, true, 'deciding on Tue 05/05 is late');
+  c = await accept(proc, c, 'SIGN_CONTRACT', '2026-05-06T09:00:00+07:00', provider, contract());
+  const term = deadline(c, 'treatment-end');
+  assert.deepEqual(
+    [term.n, term.due, term.uncertain],
+    [6, '2026-11-06', true],
+    'Law 73: minimum of 6–12 months, flagged',
+  );
+  assert.match(term.note, /6–12 months/);
+});
+
+test('minor registered by a guardian; refusals for a minor registering alone and for under-12', async () => {
+  const minorPerson = { birthDate: MINOR };
+  let c = start('2026-11-20T09:00:00+07:00', minorPerson);
+  await refuse(
+    proc,
+    c,
+    'REGISTER',
+    '2026-11-20T09:00:00+07:00',
+    officer,
+    { ...application({ dob: MINOR, minor: true }), applicant: { role: 'self', ageGroup: 'minor' } },
+    'guard-failed',
+  );
+  const noRep = application({ dob: MINOR, minor: true });
+  delete noRep.representative;
+  await refuse(proc, c, 'REGISTER', '2026-11-20T09:00:00+07:00', officer, noRep, 'guard-failed');
+  await refuse(
+    proc,
+    c,
+    'REGISTER',
+    '2026-11-20T09:00:00+07:00',
+    officer,
+    application({ dob: '2015-01-01', minor: true }),
+    'guard-failed',
+  );
+  await refuse(proc, c, 'REGISTER', '2026-11-20T09:00:00+07:00', officer, application({ dob: MINOR }), 'guard-failed');
+  c = await accept(
+    proc,
+    c,
+    'REGISTER',
+    '2026-11-20T09:00:00+07:00',
+    officer,
+    application({ dob: MINOR, minor: true, form: 'home' }),
+  );
+  assert.equal(c.track, 'minor');
+  // Fri 20/11/2026 + 3 working days: Mon 23, Tue 24 (24/11 unverified, counted as working), Wed 25.
+  assert.equal(deadline(c, 'decision').due, '2026-11-25');
+  c = await accept(proc, c, 'DECIDE', '2026-11-23T09:00:00+07:00', chair, decision);
+  await refuse(proc, c, 'SIGN_CONTRACT', '2026-11-24T09:00:00+07:00', provider, contract('person'), 'guard-failed');
+  c = await accept(proc, c, 'SIGN_CONTRACT', '2026-11-24T09:00:00+07:00', provider, contract('representative'));
+  assert.equal(deadline(c, 'treatment-end').due, '2028-11-24');
+  await refuse(
+    proc,
+    c,
+    'APPLY_MONITORING',
+    '2026-11-25T09:00:00+07:00',
+    police,
+    { decisionNumber: '1/QĐ-CAX', deviceId: 'EM-1' },
+    'guard-failed',
+  );
+  await refuse(
+    proc,
+    c,
+    'APPLY_MONITORING',
+    '2026-11-25T09:00:00+07:00',
+    chair,
+    { decisionNumber: '1/QĐ-CAX', deviceId: 'EM-1', guardianConsent: true },
+    'role-not-permitted',
+  );
+  c = await accept(proc, c, 'APPLY_MONITORING', '2026-11-25T09:00:00+07:00', police, {
+    decisionNumber: '1/QĐ-CAX',
+    deviceId: 'EM-1',
+    guardianConsent: true,
+  });
+  assert.equal(c.state, 'in_treatment.first');
+});
+
+test('law versions around 01/07/2026: term, repeat term, electronic monitoring, 24-hour presentation', async () => {
+  const run = async (day, previousRehab) => {
+    let c = start(`${day}T09:00:00+07:00`);
+    c = await accept(proc, c, 'REGISTER', `${day}T09:00:00+07:00`, officer, application({ previousRehab }));
+    c = await accept(proc, c, 'DECIDE', `${day}T10:00:00+07:00`, chair, decision);
+    return accept(proc, c, 'SIGN_CONTRACT', `${day}T11:00:00+07:00`, provider, contract());
+  };
+  const before = await run('2026-06-30', false);
+  const after = await run('2026-07-01', false);
+  assert.deepEqual([before.lawVersion, deadline(before, 'treatment-end').due], ['2025-07-01', '2026-12-30']);
+  assert.deepEqual([after.lawVersion, deadline(after, 'treatment-end').due], ['2026-07-01', '2028-07-01']);
+  const repeatBefore = await run('2026-06-30', true);
+  const repeatAfter = await run('2026-07-01', true);
+  assert.equal(repeatBefore.state, 'in_treatment.repeat');
+  assert.deepEqual(
+    [deadline(repeatBefore, 'treatment-end').n, deadline(repeatBefore, 'treatment-end').uncertain],
+    [6, true],
+  );
+  assert.deepEqual(
+    [deadline(repeatAfter, 'treatment-end').n, deadline(repeatAfter, 'treatment-end').due],
+    [36, '2029-07-01'],
+  );
+  const em = { decisionNumber: '1/QĐ-CAX', deviceId: 'EM-1' };
+  const r = await refuse(
+    proc,
+    before,
+    'APPLY_MONITORING',
+    '2026-08-03T09:00:00+07:00',
+    police,
+    em,
+    'role-not-permitted',
+  );
+  assert.match(r.message.en, /Law 120/);
+  await accept(proc, after, 'APPLY_MONITORING', '2026-08-03T09:00:00+07:00', police, em);
+  const move = { newCommune: '26734', newAddress: 'Số 5, đường 3' };
+  const movedBefore = await accept(proc, before, 'REPORT_MOVE', '2026-08-28T18:00:00+07:00', personUser, move);
+  assert.equal(deadline(movedBefore, 'present-at-new-commune'), undefined, 'no 24-hour rule before Law 120');
+  let movedAfter = await accept(proc, after, 'REPORT_MOVE', '2026-08-28T18:00:00+07:00', personUser, move);
+  assert.equal(deadline(movedAfter, 'present-at-new-commune').dueAt, '2026-08-29T18:00:00.000+07:00');
+  movedAfter = await accept(proc, movedAfter, 'PRESENT', '2026-08-29T20:00:00+07:00', police, { commune: '26734' });
+  assert.equal(deadline(movedAfter, 'present-at-new-commune').late, true, 'presenting 26 hours later is late');
+});
+
+test('facility variant: Form 22 registration by the facility, contract, completion certificate of the facility', async () => {
+  let c = start('2026-09-07T09:00:00+07:00');
+  await refuse(
+    proc,
+    c,
+    'REGISTER_AT_FACILITY',
+    '2026-09-07T09:00:00+07:00',
+    officer,
+    application({ form: 'facility' }),
+    'role-not-permitted',
+  );
+  await refuse(
+    proc,
+    c,
+    'REGISTER',
+    '2026-09-07T09:00:00+07:00',
+    officer,
+    application({ form: 'facility' }),
+    'guard-failed',
+  );
+  c = await accept(
+    proc,
+    c,
+    'REGISTER_AT_FACILITY',
+    '2026-09-07T09:00:00+07:00',
+    facility,
+    application({ form: 'facility' }),
+  );
+  assert.equal(c.state, 'facility_admission');
+  assert.equal(deadline(c, 'decision'), undefined, 'no commune decision for a facility registration');
+  c = await accept(proc, c, 'SIGN_CONTRACT', '2026-09-08T09:00:00+07:00', facility, contract());
+  assert.equal(c.state, 'at_facility.first');
+  c = await accept(proc, c, 'NOTIFY_COMMUNE', '2026-09-09T09:00:00+07:00', facility, { commune: '26734' });
+  c = await accept(proc, c, 'COMPLETE', '2028-09-09T09:00:00+07:00', facility, { result: 'tốt' });
+  assert.deepEqual(
+    c.documents.map((d) => d.id),
+    ['facilityCertificate'],
+  );
+});
+
+test('no registration within 5 working days → Form 27 violation → compulsory dossier within 5 working days by commune police', async () => {
+  let c = start('2026-08-27T09:00:00+07:00');
+  c = await accept(proc, c, 'NOTIFY_RESULT', '2026-08-27T09:00:00+07:00', doctor, result);
+  // Thu 27/08/2026 + 5 working days: Fri 28, (Sat 29, Sun 30, Mon 31 swapped, 01–02/09 National Day), Thu 03, Fri 04, Mon 07, Tue 08.
+  assert.equal(deadline(c, 'registration').due, '2026-09-08');
+  const violation = { kind: 'not-registered', description: 'Không đăng ký cai nghiện' };
+  await refuse(proc, c, 'RECORD_VIOLATION', '2026-09-08T09:00:00+07:00', police, violation, 'guard-failed');
+  c = await accept(proc, c, 'RECORD_VIOLATION', '2026-09-09T09:00:00+07:00', police, violation);
+  assert.equal(c.state, 'violation_recorded');
+  assert.equal(c.documents[0].formCode, 'Mẫu 27 (Nghị định 116/2021)');
+  // Wed 09/09 + 5 working days: Thu 10, Fri 11, Mon 14, Tue 15, Wed 16.
+  assert.equal(deadline(c, 'compulsory-dossier').due, '2026-09-16');
+  await refuse(
+    proc,
+    c,
+    'FILE_COMPULSORY_DOSSIER',
+    '2026-09-10T09:00:00+07:00',
+    chair,
+    { number: 'HS-1' },
+    'role-not-permitted',
+  );
+  c = await accept(proc, c, 'FILE_COMPULSORY_DOSSIER', '2026-09-10T09:00:00+07:00', police, { number: 'HS-1' });
+  assert.equal(c.state, 'referred_to_compulsory');
+});
+
+test('drug use during rehab is a violation; an unknown kind is refused', async () => {
+  let c = start('2026-09-07T09:00:00+07:00');
+  c = await accept(proc, c, 'REGISTER', '2026-09-07T09:00:00+07:00', officer, application());
+  c = await accept(proc, c, 'DECIDE', '2026-09-08T09:00:00+07:00', chair, decision);
+  c = await accept(proc, c, 'SIGN_CONTRACT', '2026-09-09T09:00:00+07:00', provider, contract());
+  await refuse(
+    proc,
+    c,
+    'RECORD_VIOLATION',
+    '2026-10-01T09:00:00+07:00',
+    police,
+    { kind: 'late', description: 'x' },
+    'guard-failed',
+  );
+  await refuse(
+    proc,
+    c,
+    'RECORD_VIOLATION',
+    '2026-10-01T09:00:00+07:00',
+    provider,
+    { kind: 'drug-use', description: 'x' },
+    'role-not-permitted',
+  );
+  c = await accept(proc, c, 'RECORD_VIOLATION', '2026-10-01T09:00:00+07:00', chair, {
+    kind: 'drug-use',
+    description: 'Dương tính với methamphetamine',
+  });
+  assert.equal(c.state, 'violation_recorded');
+  assert.equal(deadline(c, 'treatment-end').metBy, 'RECORD_VIOLATION');
+});
+
+test('a result missing or older than 6 months is referred for determination', async () => {
+  let c = start('2026-09-07T09:00:00+07:00');
+  await refuse(
+    proc,
+    c,
+    'REFER_FOR_DETERMINATION',
+    '2026-09-07T09:00:00+07:00',
+    officer,
+    { reason: 'other' },
+    'guard-failed',
+  );
+  c = await accept(proc, c, 'REFER_FOR_DETERMINATION', '2026-09-07T09:00:00+07:00', officer, {
+    reason: 'result-older-than-6-months',
+  });
+  assert.equal(c.state, 'referred_for_determination');
+});
+
+test('uncertain authority is overridable per province: overlay 79 gives the Law-120 decision to the head of commune police', async () => {
+  let c = start('2026-09-07T09:00:00+07:00', { birthDate: ADULT }, '79');
+  c = await accept(proc, c, 'REGISTER', '2026-09-07T09:00:00+07:00', officer, application());
+  await refuse(proc, c, 'DECIDE', '2026-09-08T09:00:00+07:00', chair, decision, 'role-not-permitted');
+  c = await accept(proc, c, 'DECIDE', '2026-09-08T09:00:00+07:00', police, decision);
+  assert.equal(c.documents[0].formCode, 'QĐ-CNTN (mẫu địa phương)');
+  let old = start('2026-03-02T09:00:00+07:00', { birthDate: ADULT }, '79');
+  old = await accept(proc, old, 'REGISTER', '2026-03-02T09:00:00+07:00', officer, application());
+  await refuse(proc, old, 'DECIDE', '2026-03-03T09:00:00+07:00', police, decision, 'role-not-permitted');
+  assert.ok(content.overlays.some((o) => o.province === '79'));
+});
+
+const fixtures = {
+  'registration/NOTIFY_RESULT#0': { by: doctor, data: () => result },
+  'registration/REGISTER#0': { by: officer, data: (c, p) => application({ previousRehab: repeat(p) }) },
+  'registration/REGISTER#1': {
+    by: officer,
+    data: (c, p) => application({ dob: MINOR, minor: true, form: 'home', previousRehab: repeat(p) }),
+  },
+  'registration/REGISTER_AT_FACILITY#0': {
+    by: facility,
+    data: (c, p) => application({ form: 'facility', previousRehab: repeat(p) }),
+  },
+  'registration/REGISTER_AT_FACILITY#1': {
+    by: facility,
+    data: (c, p) => application({ dob: MINOR, minor: true, form: 'facility', previousRehab: repeat(p) }),
+  },
+  'registration/REFER_FOR_DETERMINATION#0': { by: officer, data: () => ({ reason: 'no-result' }) },
+  'registration/RECORD_VIOLATION#0': {
+    by: police,
+    after: 'registration',
+    data: () => ({ kind: 'not-registered', description: 'Không đăng ký' }),
+  },
+  'awaiting_decision/DECIDE#0': { by: chair, data: () => decision },
+  'awaiting_decision/REJECT#0': { by: chair, data: () => ({ reason: 'Hồ sơ không hợp lệ' }) },
+  'awaiting_contract/SIGN_CONTRACT#0': { by: provider, data: (c) => contract(signer(c)) },
+  'awaiting_contract/SIGN_CONTRACT#1': { by: provider, data: (c) => contract(signer(c)) },
+  'awaiting_contract/RECORD_VIOLATION#0': {
+    by: police,
+    data: () => ({ kind: 'not-started', description: 'Không thực hiện' }),
+  },
+  'in_treatment/REPORT_MOVE#0': { by: personUser, data: () => ({ newCommune: '26734', newAddress: 'Số 5' }) },
+  'in_treatment/PRESENT#0': { by: police, data: () => ({ commune: '26734' }) },
+  'in_treatment/APPLY_MONITORING#0': {
+    by: police,
+    data: () => ({ decisionNumber: '1/QĐ-CAX', deviceId: 'EM-1', guardianConsent: true }),
+    expect: (law) => (law === '2026-07-01' ? 'ok' : 'role-not-permitted'),
+  },
+  'in_treatment/RECORD_VIOLATION#0': { by: police, data: () => ({ kind: 'quit', description: 'Bỏ dở' }) },
+  'in_treatment/COMPLETE#0': { by: chair, after: 'treatment-end', data: () => ({ result: 'tốt' }) },
+  'facility_admission/SIGN_CONTRACT#0': { by: facility, data: (c) => contract(signer(c)) },
+  'facility_admission/SIGN_CONTRACT#1': { by: facility, data: (c) => contract(signer(c)) },
+  'facility_admission/REJECT#0': { by: facility, data: () => ({ reason: 'Không đủ điều kiện' }) },
+  'at_facility/NOTIFY_COMMUNE#0': { by: facility, data: () => ({ commune: '26734' }) },
+  'at_facility/RECORD_VIOLATION#0': { by: police, data: () => ({ kind: 'drug-use', description: 'Sử dụng ma túy' }) },
+  'at_facility/COMPLETE#0': { by: facility, after: 'treatment-end', data: () => ({ result: 'tốt' }) },
+  'violation_recorded/FILE_COMPULSORY_DOSSIER#0': { by: police, data: () => ({ number: 'HS-1' }) },
+};
+function signer(c) {
+  return c.data.application.applicant.role === 'self' ? 'person' : 'representative';
+}
+/** A path through SIGN_CONTRACT#1 (second or later rehab) registers a person with an earlier rehab. */
+const repeat = (path) => path.steps.some((s) => s.edge === 'SIGN_CONTRACT#1');
+/** A path through the second REGISTER alternative (12 to under 18) starts a case for a minor. */
+const isMinor = (path) => path.steps.some((s) => /^REGISTER(_AT_FACILITY)?#1$/.test(s.edge));
+
+for (const [lawVersion, startAt] of [
+  ['2025-07-01', '2026-03-02T09:00:00+07:00'],
+  ['2026-07-01', '2026-07-06T09:00:00+07:00'],
+]) {
+  test(`every path, replayed with persistence round-trips (law ${lawVersion})`, async () => {
+    const n = await replayAllPaths(proc, fixtures, {
+      start: startAt,
+      person: (path) => ({ birthDate: isMinor(path) ? MINOR : ADULT }),
+    });
+    assert.equal(n, 24);
+  });
+}
