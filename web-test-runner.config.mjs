@@ -7,6 +7,7 @@ import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { defaultReporter } from '@web/test-runner';
 import { vendorPlugin } from './scripts/wtr-vendor-plugin.mjs';
 import { resultsReporter } from './scripts/wtr-results-reporter.mjs';
+import { webkitLauncher } from './scripts/wtr-webkit-launcher.mjs';
 
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -31,6 +32,9 @@ if (wanted.includes('firefox')) {
     }),
   );
 }
+
+// Optional (BROWSERS=webkit): Debian's WebKitGTK through WebKitWebDriver, see docs/decisions/0002.
+if (wanted.includes('webkit')) browsers.push(webkitLauncher());
 
 export default {
   files: [

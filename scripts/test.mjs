@@ -1,12 +1,13 @@
 // `pnpm test`: every check the project has, from a fresh clone, ending with one line `N passed, N failed`.
 //
-//   1 browsers   Debian chromium + firefox-esr (apt-get as root when missing)
+//   1 browsers   Debian chromium + firefox-esr (+ webkit2gtk-driver, xvfb for webkit), apt-get as root when missing
 //   2 install    pnpm install --frozen-lockfile
 //   3 build      scripts/build.mjs (tsc -b → hoso build → rollup)
 //   4 typecheck  tsc -b && tsc -p tsconfig.test.json
 //   5 lint       eslint . ; prettier --check .
 //   6 node       node --test over packages/*/test, schemas/test, workflows/test, scripts/test (*.test.mjs)
-//   7 browser    web-test-runner in Chromium and Firefox (BROWSERS=chromium to narrow)
+//   7 browser    web-test-runner in Chromium and Firefox (BROWSERS=chromium to narrow; BROWSERS=chromium,firefox,webkit
+//                adds Debian's WebKitGTK, see docs/decisions/0002)
 //   8 extra      scripts/test-extra-steps.mjs
 //
 // Node built-ins only: it runs before node_modules exists. Local use: `node scripts/test.mjs --skip=browsers,install`.

@@ -1,28 +1,53 @@
 // Set-up shared by `pnpm test` and `pnpm start`: browsers (Debian packages) and dependencies.
+// Node built-ins only (runs before node_modules exists).
 import { existsSync } from 'node:fs';
 import { PNPM, run, runLocked } from './run.mjs';
 
 export const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+export const WEBKIT_DRIVER = process.env.WEBKIT_DRIVER_PATH ?? '/usr/bin/WebKitWebDriver';
+
+/** The browsers a run uses: BROWSERS (comma-separated: chromium, firefox, webkit), default chromium,firefox. */
+export function wantedBrowsers() {
+  return (process.env.BROWSERS ?? 'chromium,firefox')
+    .split(',')
+    .map((b) => b.trim())
+    .filter(Boolean);
+}
+
+/** What each browser needs on disk, and the Debian packages that provide it. */
+const NEEDS = {
+  chromium: [[CHROME, 'chromium']],
+  firefox: [[FIREFOX, 'firefox-esr']],
+  webkit: [
+    [WEBKIT_DRIVER, 'webkit2gtk-driver'],
+    ['/usr/bin/Xvfb', 'xvfb'],
+  ],
+};
 
 /**
- * Make sure Debian's chromium and firefox-esr are installed. As root, installs them through apt-get when
- * missing; otherwise fails with the command to run. Returns { ok, message }.
+ * Make sure the wanted browsers (Debian packages) are installed. As root, installs missing ones through apt-get;
+ * otherwise fails with the command to run. Returns { ok, message }.
  */
-export async function ensureBrowsers() {
-  const missing = [
-    [CHROME, 'chromium'],
-    [FIREFOX, 'firefox-esr'],
-  ].filter(([path]) => !existsSync(path));
-  if (missing.length === 0) return { ok: true, message: `found ${CHROME} and ${FIREFOX}` };
-  const names = missing.map(([, pkg]) => pkg);
+export async function ensureBrowsers(wanted = wantedBrowsers()) {
+  const unknown = wanted.filter((b) => !NEEDS[b]);
+  if (unknown.length) {
+    return {
+      ok: false,
+      message: `unknown browser(s) in BROWSERS: ${unknown.join(', ')} (use chromium, firefox, webkit)`,
+    };
+  }
+  const needs = wanted.flatMap((b) => NEEDS[b]);
+  const missing = needs.filter(([path]) => !existsSync(path));
+  if (missing.length === 0) return { ok: true, message: `found ${needs.map(([p]) => p).join(', ')}` };
+  const names = [...new Set(missing.map(([, pkg]) => pkg))];
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot || !existsSync('/usr/bin/apt-get')) {
     return {
       ok: false,
       message:
-        `missing browser(s): ${missing.map(([p]) => p).join(', ')}. ` +
-        `Install them with: sudo apt-get update && sudo apt-get install -y ${names.join(' ')} ` +
+        `missing: ${missing.map(([p]) => p).join(', ')}. ` +
+        `Install with: sudo apt-get update && sudo apt-get install -y ${names.join(' ')} ` +
         `(or set CHROME_PATH / FIREFOX_PATH)`,
     };
   }
@@ -30,9 +55,7 @@ export async function ensureBrowsers() {
   process.stdout.write(`installing ${names.join(' ')} with apt-get (root, first run only)\n`);
   const update = await run('apt-get', ['update'], { env });
   if (update.code !== 0) return { ok: false, message: `apt-get update failed (exit ${update.code})` };
-  const install = await run('apt-get', ['install', '-y', 'chromium', 'firefox-esr'], {
-    env,
-  });
+  const install = await run('apt-get', ['install', '-y', ...names], { env });
   if (install.code !== 0) return { ok: false, message: `apt-get install failed (exit ${install.code})` };
   const still = missing.filter(([path]) => !existsSync(path)).map(([p]) => p);
   if (still.length) return { ok: false, message: `apt-get ran but ${still.join(', ')} still missing` };
