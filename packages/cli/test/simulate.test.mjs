@@ -114,7 +114,7 @@ test('a broken machine definition: exit 2 with file, pointer and line:column', (
   assert.match(
     r.err,
     new RegExp(
-      `sample/machine\\.json:${guardLine}:\\d+ /states/submitted/on/REGISTER/0/guard/type: unknown guard "ageAtLeastt"`,
+      `sample/machine\\.json:${guardLine}:\\d+ /states/submitted/on/REGISTER/0/guard/params/guards/0/type: unknown guard "ageAtLeastt"`,
     ),
   );
   assert.match(

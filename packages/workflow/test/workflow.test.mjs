@@ -1,7 +1,7 @@
 // The shared suites (same cases as the browser run), against the built package in Node.
 import { describe, test } from 'node:test';
 import { env } from './env.mjs';
-import { deadlineSuite, lawSuite, pathSuite, refusalSuite, runtimeSuite } from './shared/suites.mjs';
+import { deadlineSuite, definitionSuite, lawSuite, pathSuite, refusalSuite, runtimeSuite } from './shared/suites.mjs';
 
 const register = (title, cases) =>
   describe(title, () => {
@@ -12,6 +12,7 @@ register('deadlines', deadlineSuite(env));
 register('law versions', lawSuite(env));
 register('refusals', refusalSuite(env));
 register('runtime', runtimeSuite(env));
+register('definitions', definitionSuite(env));
 const { paths, cases } = pathSuite(env);
 describe('every path of the sample procedure', () => {
   test('the graph has paths to every state', () => {

@@ -7,11 +7,15 @@
  * - `measureCount` `{ scope, min?, max? }`: length of the array (or the number) at scope.
  * - `daysSince` `{ scope, min?, max? }`: calendar days from the date at scope to the event's date.
  * - `deadlinePassed` `{ deadline }`: that case deadline was still open when its due moment passed.
+ * - `withinLawPeriod` `{ scope, law }`: the date at scope is not older than the period the pinned law
+ *   sets at `law` (e.g. `timeLimits.determinationMaxAge`, 6 months under Law 120); true when that
+ *   law version sets no such period; false when the date is missing.
  * - `all` `{ guards }`, `any` `{ guards }`, `not` `{ guard }`: combine the above.
  */
 import type { ConditionEvaluator, Condition } from '../conditions/condition.js';
 import { resolveScope } from '../conditions/condition.js';
-import { dayNumber, localDay, wholeYears } from '../time/dates.js';
+import type { ResolvedLaw } from '../law/law-version.js';
+import { addMonths, dayNumber, localDay, wholeYears } from '../time/dates.js';
 
 export interface GuardRef {
   type: string;
@@ -24,6 +28,8 @@ export interface GuardContext {
   event: { type: string; at: string; atMs: number; data: unknown };
   caseStartedAt: string;
   deadlines: readonly { id: string; dueAt: string; metAt?: string; supersededAt?: string }[];
+  /** The law version pinned by the case (with the province overlay). */
+  law: ResolvedLaw;
   conditions: ConditionEvaluator;
   /** Evaluates a nested guard reference with the same context. */
   evaluate(guard: GuardRef): boolean;
@@ -101,6 +107,19 @@ export const builtinGuards: Record<string, GuardImpl> = {
     if (!d) return false;
     const closed = d.metAt === undefined ? ctx.event.atMs : Date.parse(d.metAt);
     return closed > Date.parse(d.dueAt);
+  },
+  withinLawPeriod: (ctx, p) => {
+    if (typeof p.scope !== 'string' || typeof p.law !== 'string') {
+      throw new GuardDataError('withinLawPeriod: "scope" and "law" are required');
+    }
+    const period = ctx.law.values[p.law];
+    if (!period) return true;
+    if (resolveScope(ctx.data, p.scope) === undefined) return false;
+    const from = dateAt(ctx, p.scope, 'withinLawPeriod');
+    const n = period.n as number;
+    const end = period.unit === 'months' ? addMonths(from, n) : period.unit === 'days' ? from + n : NaN;
+    if (Number.isNaN(end)) throw new GuardDataError(`withinLawPeriod: ${p.law} must be in months or days`);
+    return localDay(ctx.event.atMs) <= end;
   },
   all: (ctx, p) => guardList(p, 'all').every((g) => ctx.evaluate(g)),
   any: (ctx, p) => guardList(p, 'any').some((g) => ctx.evaluate(g)),

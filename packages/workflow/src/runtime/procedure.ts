@@ -232,6 +232,7 @@ export class Procedure {
 
   /** The guard context for an event on a case: what guards see. */
   guardContext(c: Case, event: CaseEvent, meta: ActiveMeta, trace: string[]): GuardContext {
+    const law = this.law(c.lawVersion, c.province);
     const dataKey = meta.events[event.type]?.dataKey ?? event.type;
     const data: Record<string, unknown> = { ...c.data, person: c.person };
     if (event.data !== undefined) data[dataKey] = event.data;
@@ -240,6 +241,7 @@ export class Procedure {
       event: { type: event.type, at: event.at, atMs: parseInstant(event.at, 'at'), data: event.data },
       caseStartedAt: c.createdAt,
       deadlines: c.deadlines,
+      law,
       conditions: this.#conditions,
       evaluate: (g: GuardRef) => {
         const impl = this.guards[g.type];

@@ -2,7 +2,7 @@
 import * as graph from '@xstate/graph';
 import * as lib from '../../src/index.js';
 import * as ajv from '../../src/ajv-conditions.js';
-import { deadlineSuite, lawSuite, pathSuite, refusalSuite, runtimeSuite } from '../shared/suites.mjs';
+import { deadlineSuite, definitionSuite, lawSuite, pathSuite, refusalSuite, runtimeSuite } from '../shared/suites.mjs';
 import type { SuiteEnv, TestCase } from '../shared/suites.mjs';
 import deadlines from '../cases/deadlines.json';
 import lawTable from '../cases/law-selection.json';
@@ -38,6 +38,7 @@ register('deadlines', deadlineSuite(env));
 register('law versions', lawSuite(env));
 register('refusals', refusalSuite(env));
 register('runtime', runtimeSuite(env));
+register('definitions', definitionSuite(env));
 register('every path of the sample procedure', pathSuite(env).cases);
 
 it('runs on Web Crypto in the browser', async () => {

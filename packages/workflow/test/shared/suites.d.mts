@@ -19,3 +19,4 @@ export function lawSuite(env: SuiteEnv): TestCase[];
 export function refusalSuite(env: SuiteEnv): TestCase[];
 export function runtimeSuite(env: SuiteEnv): TestCase[];
 export function pathSuite(env: SuiteEnv): { paths: unknown[]; cases: TestCase[] };
+export function definitionSuite(env: SuiteEnv): TestCase[];

@@ -157,7 +157,11 @@ function sampleEvent(type, at, minor) {
   const samples = {
     REGISTER: {
       by: officer,
-      data: { mode: 'home', ...(minor ? { representative: { name: 'R', relationship: 'mother' } } : {}) },
+      data: {
+        mode: 'home',
+        determinationDate: '2026-04-01',
+        ...(minor ? { representative: { name: 'R', relationship: 'mother' } } : {}),
+      },
     },
     DECIDE: { by: chair, data: { provider: 'P' } },
     REJECT: { by: chair, data: { reason: 'r' } },
@@ -224,7 +228,12 @@ export function runtimeSuite(env) {
   const chair = { id: 'c', roles: ['commune-pc-chair'] };
   const registered = async (proc, at = '2026-07-06T09:00:00+07:00') => {
     const c = proc.createCase({ person: adult, at, id: 'case-r' });
-    const r = await proc.apply(c, { type: 'REGISTER', at, by: officer, data: { mode: 'home' } });
+    const r = await proc.apply(c, {
+      type: 'REGISTER',
+      at,
+      by: officer,
+      data: { mode: 'home', determinationDate: '2026-04-01' },
+    });
     return r.case;
   };
   return [
@@ -348,7 +357,10 @@ export function runtimeSuite(env) {
           by: chair,
           data: { provider: 'P' },
         });
-        const ok = await env.lib.verifyAudit(r.case, [{ mode: 'home' }, { provider: 'P' }]);
+        const ok = await env.lib.verifyAudit(r.case, [
+          { mode: 'home', determinationDate: '2026-04-01' },
+          { provider: 'P' },
+        ]);
         assertEq(ok, { ok: true, entries: 2 }, 'verifies');
         assertEq(r.case.audit[1].prevHash, r.case.audit[0].hash, 'chained');
         assertEq(
@@ -360,7 +372,10 @@ export function runtimeSuite(env) {
         tampered.audit[0].by.id = 'someone-else';
         const bad = await env.lib.verifyAudit(tampered);
         assertEq([bad.ok, bad.index], [false, 0], 'edit detected at entry 0');
-        const dataBad = await env.lib.verifyAudit(r.case, [{ mode: 'home' }, { provider: 'Q' }]);
+        const dataBad = await env.lib.verifyAudit(r.case, [
+          { mode: 'home', determinationDate: '2026-04-01' },
+          { provider: 'Q' },
+        ]);
         assertEq([dataBad.ok, dataBad.index], [false, 1], 'changed data detected at entry 1');
       },
     },
@@ -397,6 +412,64 @@ export function runtimeSuite(env) {
           'precompiled',
         );
         assertThrows(() => ev.evaluate({ scope: '#', schema: { const: 1 } }, 1), 'no precompiled validator', 'missing');
+      },
+    },
+  ];
+}
+
+export function definitionSuite(env) {
+  const text = JSON.stringify(env.machine, null, 2);
+  const lineOf = (t, needle) => t.split('\n').findIndex((l) => l.includes(needle)) + 1;
+  return [
+    {
+      name: 'definition: the sample machine passes the meta-schema and the reference checks',
+      run: () => {
+        const r = env.ajv.validateDefinitionText(text, 'sample/machine.json', { laws: env.laws });
+        assertEq(r.errors, [], 'no errors');
+      },
+    },
+    {
+      name: 'definition: errors give the file, the JSON pointer and line:column',
+      run: () => {
+        const bad = text
+          .replace('"roles": [\n          "registration-receiver"', '"roles": [\n          "Registration Receiver"')
+          .replace('"law": "timeLimits.voluntaryDecision"', '"law": "timeLimits.voluntaryDecisionn"')
+          .replace('"from": "DECIDE"', '"from": "DECIDED"');
+        const r = env.ajv.validateDefinitionText(bad, 'sample/machine.json', { laws: env.laws });
+        assertEq(
+          r.errors.map((e) => [e.file, e.pointer, e.line]),
+          [['sample/machine.json', '/states/submitted/meta/roles/0', lineOf(bad, '"Registration Receiver"')]],
+          'schema error first (references are checked once the shape is right)',
+        );
+        const fixed = bad.replace('"Registration Receiver"', '"registration-receiver"');
+        const r2 = env.ajv.validateDefinitionText(fixed, 'sample/machine.json', { laws: env.laws });
+        assertEq(
+          r2.errors.map((e) => [e.pointer, e.line, e.message]),
+          [
+            [
+              '/states/registered/meta/deadlines/0/n/law',
+              lineOf(fixed, 'voluntaryDecisionn'),
+              'no law version defines "timeLimits.voluntaryDecisionn"',
+            ],
+            [
+              '/states/in_treatment/meta/deadlines/0/from',
+              lineOf(fixed, '"DECIDED"'),
+              'event "DECIDED" does not exist',
+            ],
+          ],
+          'reference errors',
+        );
+        assertOk(
+          r2.errors.every((e) => e.column > 1),
+          'columns point inside the line',
+        );
+      },
+    },
+    {
+      name: 'definition: a JSON syntax error is located',
+      run: () => {
+        const r = env.ajv.validateDefinitionText('{\n  "id": "x",\n  "states": [1,,2]\n}', 'm.json');
+        assertEq([r.errors[0].line, r.errors[0].column], [3, 16], 'line:column of the second comma');
       },
     },
   ];
