@@ -1,4 +1,5 @@
-/** Array renderers (array of objects with add/remove/reorder). Owned by the layouts engineer. */
+/** Array renderers (array of objects or of primitive values, with add/remove/reorder). */
 import type { RendererEntry } from '../../dispatch.js';
+import { arrayControl } from './array-control.js';
 
-export const arrays: readonly RendererEntry[] = [];
+export const arrays: readonly RendererEntry[] = [arrayControl];

@@ -1,0 +1,66 @@
+/**
+ * `<hoso-object-renderer>`: a `Control` whose scope is an object — its properties in a `<fieldset>` with
+ * the control's label as `<legend>`. The inner UI schema is `options.detail` when given, else a vertical
+ * layout generated from the object's schema. Rules on the control hide or disable the whole group.
+ *
+ * @summary Object (nested group of fields).
+ * @csspart fieldset - the `<fieldset>`
+ * @csspart legend - the `<legend>`
+ */
+import { Generate, isObjectControl, rankWith, type JsonSchema, type UISchemaElement } from '@jsonforms/core';
+import { html, nothing, type TemplateResult } from 'lit';
+import { HosoControlElement } from '../../base/control-element.js';
+import { defineElement } from '../../base/define.js';
+import { dispatch, type RendererEntry } from '../../dispatch.js';
+import { layoutStyles } from './layout.styles.js';
+
+const generated = new WeakMap<object, UISchemaElement>();
+
+/** The UI schema of a nested object or array item: `options.detail` when it is a UI schema, else generated. */
+export function detailUiSchema(
+  options: Record<string, unknown> | undefined,
+  schema: JsonSchema,
+  rootSchema: JsonSchema,
+): UISchemaElement {
+  const detail = options?.['detail'];
+  if (detail && typeof detail === 'object' && typeof (detail as { type?: unknown }).type === 'string') {
+    return detail as UISchemaElement;
+  }
+  let ui = generated.get(schema);
+  if (!ui) {
+    ui = Generate.uiSchema(schema, 'VerticalLayout', '#', rootSchema);
+    generated.set(schema, ui);
+  }
+  return ui;
+}
+
+export class HosoObjectRenderer extends HosoControlElement {
+  static override styles = layoutStyles;
+
+  protected renderControl(): TemplateResult {
+    const p = this.props;
+    if (!p) return html``;
+    const detail = detailUiSchema(this.uischema.options, p.schema, p.rootSchema);
+    return html`${dispatch(this.store, { uischema: detail, schema: p.schema, path: p.path, enabled: p.enabled })}`;
+  }
+
+  /** The first field inside the group (the error summary focuses it for an error on the object itself). */
+  protected override focusTarget(): HTMLElement | null {
+    return this.querySelector<HTMLElement>('[data-path]');
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    if (!this.props?.visible) return nothing;
+    return this.renderFieldset(this.renderControl());
+  }
+}
+
+defineElement('hoso-object-renderer', HosoObjectRenderer);
+
+export const objectRenderer: RendererEntry = { tester: rankWith(2, isObjectControl), tag: 'hoso-object-renderer' };
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'hoso-object-renderer': HosoObjectRenderer;
+  }
+}

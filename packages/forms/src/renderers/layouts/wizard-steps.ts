@@ -1,0 +1,84 @@
+/**
+ * The wizard's model, apart from its element: which categories are shown (rules evaluated by JSON
+ * Forms), which one a requested `step` lands on when it names a hidden category, and which fields of
+ * the shown step are invalid.
+ */
+import {
+  mapStateToLayoutProps,
+  type Categorization,
+  type Category,
+  type JsonSchema,
+  type LayoutProps,
+} from '@jsonforms/core';
+import type { FieldInfo, FormStore } from '../../store.js';
+
+export interface StepInfo {
+  /** Index among all categories of the UI schema (the `step` value). */
+  readonly index: number;
+  readonly category: Category;
+  readonly props: LayoutProps;
+}
+
+/** Every category with its rule-derived props (visible, enabled, translated label). */
+export function stepInfos(
+  store: FormStore,
+  uischema: Categorization,
+  schema: JsonSchema,
+  path: string,
+  enabled: boolean | undefined,
+): StepInfo[] {
+  return (uischema.elements as Category[]).map((category, index) => ({
+    index,
+    category,
+    props: mapStateToLayoutProps(store.state, {
+      uischema: category,
+      schema,
+      path,
+      ...(enabled === undefined ? {} : { enabled }),
+    }),
+  }));
+}
+
+/**
+ * The category a requested step shows: itself when visible, else the next visible one after it, else
+ * the closest visible one before it; `undefined` when no category is visible.
+ */
+export function landOn(steps: readonly StepInfo[], requested: number): StepInfo | undefined {
+  const visible = steps.filter((s) => s.props.visible);
+  const at = Math.max(0, Math.min(requested, steps.length - 1));
+  return visible.find((s) => s.index >= at) ?? visible.filter((s) => s.index < at).pop();
+}
+
+/** The visible neighbour of `current` in direction `by`, skipping hidden categories (jsonforms#1777). */
+export function neighbour(steps: readonly StepInfo[], current: number, by: -1 | 1): StepInfo | undefined {
+  for (let i = current + by; i >= 0 && i < steps.length; i += by) {
+    const step = steps[i];
+    if (step?.props.visible) return step;
+  }
+  return undefined;
+}
+
+export interface StepError {
+  readonly path: string;
+  readonly field: FieldInfo;
+  readonly target: HTMLElement;
+  readonly text: string;
+}
+
+/**
+ * The rendered fields inside `panel` (the shown step; hidden fields render nothing and are skipped),
+ * and among them those with an error, in document order.
+ */
+export function fieldsIn(store: FormStore, panel: Element): { paths: string[]; errors: StepError[] } {
+  const paths: string[] = [];
+  const errors: StepError[] = [];
+  for (const [path, field] of store.fields) {
+    const target = field.element();
+    if (!target || !panel.contains(target)) continue;
+    paths.push(path);
+    const error = field.error();
+    if (error) errors.push({ path, field, target, text: `${field.label()}: ${error}` });
+  }
+  errors.sort((a, b) => (a.target.compareDocumentPosition(b.target) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  return { paths, errors };
+}
