@@ -1,0 +1,173 @@
+// Storybook smoke test: serves the built Storybook (storybook-static/, `pnpm build-storybook` first) on 127.0.0.1
+// with node:http, opens every story's iframe in headless Chromium (puppeteer-core, /usr/bin/chromium) and checks
+// that it rendered <hoso-form>s with their native controls, without a render error or page error. The invalid
+// stories must show an error message on an `aria-invalid` control, translated (vi ≠ en in the states matrix).
+// Prints one line per check and closes with `N passed, N failed` (counted by scripts/test.mjs). Exit 1 on failure.
+//
+//   node scripts/storybook-smoke.mjs [--dir storybook-static] [--only <story id substring>]
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const arg = (name) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const DIR = resolve(ROOT, arg('--dir') ?? 'storybook-static');
+const ONLY = arg('--only');
+const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.ico': 'image/x-icon',
+};
+
+/** A static server for `dir` (no directory climbing). */
+function serve(dir) {
+  return createServer((req, res) => {
+    let path = decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/');
+    if (path.endsWith('/')) path += 'index.html';
+    const file = join(dir, normalize(path));
+    if (!file.startsWith(dir + sep) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      return res.end('not found');
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+}
+
+/** In the page: the state of every <hoso-form> in the story (through its shadow root). */
+function inspect() {
+  const forms = [...document.querySelectorAll('#storybook-root hoso-form')];
+  return {
+    errorDisplay: document.body.classList.contains('sb-show-errordisplay'),
+    errorText: document.querySelector('#error-message')?.textContent?.trim() ?? '',
+    forms: forms.map((form) => {
+      const root = form.shadowRoot;
+      const controls = root ? [...root.querySelectorAll('[data-path]')] : [];
+      const invalid = controls.filter((c) => c.getAttribute('aria-invalid') === 'true');
+      const errors = invalid.map((c) => root.getElementById(`${c.id}-error`)?.textContent?.trim() ?? '');
+      return {
+        state: form.getAttribute('data-state'),
+        wantDisabled: form.getAttribute('data-disabled') === 'true',
+        wantReadonly: form.hasAttribute('readonly'),
+        lang: form.closest('[lang]')?.getAttribute('lang') ?? '',
+        controls: controls.length,
+        disabled: controls.filter((c) => c.disabled).length,
+        readonly: controls.filter((c) => c.readOnly || c.getAttribute('aria-readonly') === 'true').length,
+        errors,
+      };
+    }),
+  };
+}
+
+let passed = 0;
+let failed = 0;
+function check(name, ok, detail = '') {
+  if (ok) passed += 1;
+  else failed += 1;
+  process.stdout.write(`${ok ? 'ok  ' : 'FAIL'} ${name}${!ok && detail ? `\n       ${detail}` : ''}\n`);
+}
+
+async function main() {
+  const indexFile = join(DIR, 'index.json');
+  if (!existsSync(indexFile)) {
+    check('storybook-static/index.json exists', false, `${indexFile} is missing: run pnpm build-storybook first`);
+    return;
+  }
+  const index = JSON.parse(readFileSync(indexFile, 'utf8'));
+  const stories = Object.values(index.entries)
+    .filter((e) => e.type === 'story')
+    .filter((e) => !ONLY || e.id.includes(ONLY));
+  check('the built Storybook lists stories', stories.length > 0, `${stories.length} stories in index.json`);
+
+  const server = serve(DIR);
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const puppeteer = (await import('puppeteer-core')).default;
+  const browser = await puppeteer.launch({ executablePath: CHROME, headless: true, args: ['--no-sandbox'] });
+  try {
+    const page = await browser.newPage();
+    const pageErrors = [];
+    page.on('pageerror', (e) => pageErrors.push(String(e?.message ?? e)));
+    for (const story of stories) {
+      pageErrors.length = 0;
+      const name = `${story.title} › ${story.name} (${story.id})`;
+      try {
+        await page.goto(`${base}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story`, { waitUntil: 'load' });
+        await page.waitForFunction(
+          () =>
+            document.body.classList.contains('sb-show-errordisplay') ||
+            [...document.querySelectorAll('#storybook-root hoso-form')].some((f) =>
+              f.shadowRoot?.querySelector('[data-path]'),
+            ),
+          { timeout: 15000 },
+        );
+        // Let invalid stories run their validate() and every form settle.
+        await page.evaluate(async () => {
+          for (const f of document.querySelectorAll('#storybook-root hoso-form')) await f.updateComplete;
+          await new Promise((r) => setTimeout(r, 50));
+        });
+        const r = await page.evaluate(inspect);
+        const problems = [];
+        if (r.errorDisplay) problems.push(`Storybook error display: ${r.errorText.slice(0, 300)}`);
+        if (pageErrors.length) problems.push(`page errors: ${pageErrors.join(' | ').slice(0, 300)}`);
+        if (r.forms.length === 0) problems.push('no <hoso-form> rendered');
+        for (const [i, f] of r.forms.entries()) {
+          if (f.controls === 0) problems.push(`form ${i} (${f.state}) has no control with data-path`);
+          if (f.wantDisabled && f.disabled !== f.controls)
+            problems.push(`form ${i} (disabled): ${f.controls - f.disabled} of ${f.controls} controls are enabled`);
+          if (f.wantReadonly && f.readonly + f.disabled < f.controls)
+            problems.push(`form ${i} (readonly): ${f.controls - f.readonly} of ${f.controls} controls are editable`);
+          if (f.state === 'invalid') {
+            if (f.errors.length === 0) problems.push(`form ${i} (invalid, ${f.lang}) shows no aria-invalid control`);
+            else if (f.errors.some((t) => t === '')) problems.push(`form ${i} (invalid) has an empty error message`);
+          }
+        }
+        // In the states matrix the same invalid data must read differently in vi and en.
+        const vi = r.forms.find((f) => f.state === 'invalid' && f.lang === 'vi');
+        const en = r.forms.find((f) => f.state === 'invalid' && f.lang === 'en');
+        if (vi && en && vi.errors[0] && vi.errors[0] === en.errors[0])
+          problems.push(`the invalid state reads the same in vi and en: "${vi.errors[0]}"`);
+        const summary = r.forms
+          .map((f) => `${f.state}/${f.lang || '-'}: ${f.controls} controls, ${f.errors.length} errors`)
+          .join('; ');
+        check(name, problems.length === 0, problems.join('\n       ') || summary);
+      } catch (e) {
+        const seen = await page.evaluate(inspect).catch(() => null);
+        const what = seen
+          ? ` | rendered: ${seen.forms.length} forms, ${seen.forms.map((f) => f.controls).join('/') || 0} controls${
+              seen.errorDisplay ? `, error display: ${seen.errorText.slice(0, 200)}` : ''
+            }`
+          : '';
+        check(
+          name,
+          false,
+          `${e.message}${what}${pageErrors.length ? ` | page errors: ${pageErrors.join(' | ')}` : ''}`,
+        );
+      }
+    }
+  } finally {
+    await browser.close();
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+  }
+}
+
+try {
+  await main();
+} catch (e) {
+  check('storybook smoke test ran', false, e.stack ?? String(e));
+}
+process.stdout.write(`${passed} passed, ${failed} failed\n`);
+process.exit(failed ? 1 : 0);
