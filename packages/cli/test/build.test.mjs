@@ -225,6 +225,47 @@ describe('hoso build on a good tree', () => {
     assert.throws(() => index.loadForm('nope'), /Unknown form "nope". Known forms: proc\/form/);
   });
 
+  it('writes .d.ts files that type-check and fit the validator type <hoso-form> takes', async () => {
+    const ts = (await import('typescript')).default;
+    const formsValidation = join(
+      dirname(fileURLToPath(import.meta.url)),
+      '..',
+      '..',
+      'forms',
+      'src',
+      'validation',
+      'ajv-like.ts',
+    );
+    const check = join(root, 'check.ts');
+    writeFileSync(
+      check,
+      [
+        `import * as form from './out/schemas/proc/form.js';`,
+        `import { loadForm, type FormModule } from './out/schemas/index.js';`,
+        `import { conditionValidators } from './out/wf/conditions.js';`,
+        `import type { ValidateFunction } from ${JSON.stringify(formsValidation.replace(/\.ts$/, '.js'))};`,
+        `export const v: Readonly<Record<string, ValidateFunction>> = form.validators;`,
+        `export const m: Promise<FormModule> = loadForm('proc/form');`,
+        `export const c: boolean | undefined = conditionValidators['x']?.(1);`,
+        `export const t: string | undefined = form.messages.en['phone.label'];`,
+      ].join('\n'),
+    );
+    const program = ts.createProgram([check], {
+      strict: true,
+      noUncheckedIndexedAccess: true,
+      noEmit: true,
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      target: ts.ScriptTarget.ES2022,
+      skipLibCheck: false,
+      types: [],
+    });
+    const diagnostics = ts
+      .getPreEmitDiagnostics(program)
+      .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    assert.deepEqual(diagnostics, []);
+  });
+
   it('writes workflow guard condition validators keyed by schemaKey', async () => {
     const { conditionValidators } = await import(pathToFileURL(join(root, 'out/wf/conditions.js')).href);
     assert.deepEqual(

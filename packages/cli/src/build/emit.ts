@@ -37,7 +37,7 @@ export interface ValidateFunction {
     params: Record<string, unknown>;
     message?: string;
     schema?: unknown;
-    parentSchema?: unknown;
+    parentSchema?: { $async?: false; [keyword: string]: unknown };
     data?: unknown;
   }> | null;
 }
