@@ -137,6 +137,16 @@ describe('generated form modules', () => {
         assert.deepEqual(missing, []);
       });
 
+      it('has a Vietnamese title for every control and every option (vi is the source language)', () => {
+        const missing = [];
+        for (const c of controls) {
+          if (!c.schema.title) missing.push(c.path);
+          const s = c.schema.type === 'array' ? c.schema.items : c.schema;
+          for (const o of s?.oneOf ?? []) if (!o.title) missing.push(`${c.path}.${o.const}`);
+        }
+        assert.deepEqual(missing, []);
+      });
+
       it('has Vietnamese custom errors only for controls that exist', () => {
         const prefixes = new Set(controls.map((c) => c.key));
         const orphans = Object.keys(mod.messages.vi)
