@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
-import { createMachine } from 'xstate';
+import { createMachine, transition } from 'xstate';
 import { getSimplePaths } from '@xstate/graph';
 import { Procedure, serializeCase, verifyAudit } from '../../packages/workflow/dist/index.js';
 import { ajvConditions, validateDefinitionText } from '../../packages/workflow/dist/ajv-conditions.js';
@@ -121,18 +121,44 @@ export function structuralPaths(definition) {
     states: strip(definition.states, ''),
   });
   const events = [...edgeTypes].map((type) => ({ type }));
-  const paths = getSimplePaths(machine, { events, toState: (s) => s.status === 'done' });
-  return {
-    loops,
-    paths: paths.map((p) => ({
-      steps: p.steps.slice(1).map((s) => ({
-        edge: s.event.type,
-        from: valueName(p.steps[p.steps.indexOf(s) - 1].state.value),
-        to: valueName(s.state.value),
-      })),
-      end: valueName(p.state.value),
+  const simple = getSimplePaths(machine, { events, toState: (s) => s.status === 'done' }).map((p) => ({
+    steps: p.steps.slice(1).map((s, i) => ({
+      edge: s.event.type,
+      from: valueName(p.steps[i].state.value),
+      to: valueName(s.state.value),
     })),
+    end: valueName(p.state.value),
+  }));
+  // An edge that closes a cycle (back to an earlier state) is on no simple path: it gets a path of its
+  // own, made of a simple path's head up to the edge's source, the edge, and a simple path's tail.
+  const seen = new Set(simple.flatMap((p) => p.steps.map((s) => `${s.from} ${s.edge}`)));
+  const visited = [...new Set(simple.flatMap((p) => p.steps.map((s) => s.from)))];
+  const part = (name) => {
+    for (const p of simple) {
+      const i = p.steps.findIndex((s) => s.from === name);
+      if (i >= 0) return { head: p.steps.slice(0, i), tail: p.steps.slice(i), end: p.end };
+    }
+    return undefined;
   };
+  const cycles = [];
+  for (const from of visited) {
+    for (const e of events) {
+      if (seen.has(`${from} ${e.type}`)) continue;
+      const [next] = transition(machine, machine.resolveState({ value: toValue(from) }), e);
+      const to = valueName(next.value);
+      if (to === from) continue;
+      const head = part(from);
+      const tail = part(to);
+      if (!head || !tail) throw new Error(`edge ${from} ${e.type} → ${to} cannot be put on a path`);
+      cycles.push({ steps: [...head.head, { edge: e.type, from, to }, ...tail.tail], end: tail.end });
+    }
+  }
+  return { loops, paths: [...simple, ...cycles] };
+}
+
+function toValue(name) {
+  const [head, ...rest] = name.split('.');
+  return rest.length ? { [head]: toValue(rest.join('.')) } : head;
 }
 
 function valueName(v) {

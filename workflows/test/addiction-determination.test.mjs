@@ -1,0 +1,264 @@
+/**
+ * Addiction status determination (procedures.md §3): requests (voluntary, minors, police with a
+ * positive drug test), the Circular 18/2021 checklist computing the conclusion, the result, the
+ * 5-working-day registration limit, and Law 120's re-determination of results older than 6 months.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { accept, by, deadline, loadDefinition, procedure, refuse } from './support.mjs';
+import { replayAllPaths } from './paths.mjs';
+
+const proc = procedure('addiction-determination');
+const doctor = by('doctor-1', 'determination-facility');
+const officer = by('officer-1', 'commune-officer');
+const police = by('police-1', 'commune-police-head');
+const chair = by('chair-1', 'commune-pc-chair');
+const personUser = by('person-1', 'person');
+const ADULT = { birthDate: '1990-05-01' };
+const MINOR = { birthDate: '2010-08-01' };
+
+const selfRequest = { requester: 'self', idDocument: '079090001234' };
+const minorRequest = {
+  requester: 'representative',
+  representative: { fullName: 'Lê Văn Tâm', relationship: 'father' },
+};
+const policeRequest = (extra = {}) => ({
+  requester: 'police',
+  police: { unit: 'Công an xã Đông Sơn', number: '15/GĐN', date: '2026-09-01' },
+  ground: 'reuse-under-management',
+  drugTest: { result: 'positive', date: '2026-09-01', sample: 'urine' },
+  ...extra,
+});
+const signature = { fullName: 'BS. Trần Văn Bình', practisingCertificate: 'CCHN-001234', signedAt: '2026-09-10T10:00' };
+const assessment = (criteriaMet, pattern = 'together-1-month', doctorBlock = signature) => ({
+  criteriaMet,
+  pattern,
+  substances: ['methamphetamine'],
+  ...(doctorBlock ? { doctor: doctorBlock } : {}),
+});
+
+async function observing(at, person = ADULT, request = selfRequest) {
+  const c = proc.createCase({ person, at });
+  return accept(proc, c, 'RECEIVE_REQUEST', at, doctor, request);
+}
+
+test('the definition passes the runtime checker', () => {
+  assert.deepEqual(loadDefinition('addiction-determination').errors, []);
+});
+
+test('voluntary adult → observation → addicted by the criteria → result (Form 04) → registration within 5 working days', async () => {
+  const start = proc.createCase({ person: ADULT, at: '2026-09-07T08:00:00+07:00' });
+  await refuse(
+    proc,
+    start,
+    'RECEIVE_REQUEST',
+    '2026-09-07T08:00:00+07:00',
+    personUser,
+    selfRequest,
+    'role-not-permitted',
+  );
+  let c = await accept(proc, start, 'RECEIVE_REQUEST', '2026-09-07T08:00:00+07:00', doctor, selfRequest);
+  assert.deepEqual([c.state, c.track, c.lawVersion], ['observing', 'voluntary', '2026-07-01']);
+  c = await accept(proc, c, 'RECORD_OBSERVATION', '2026-09-07T16:00:00+07:00', doctor, {
+    sheet: 'app-05',
+    recordedAt: '2026-09-07',
+  });
+  await refuse(
+    proc,
+    c,
+    'CONCLUDE',
+    '2026-09-10T10:00:00+07:00',
+    police,
+    assessment([1, 3, 5, 6]),
+    'role-not-permitted',
+  );
+  await refuse(
+    proc,
+    c,
+    'CONCLUDE',
+    '2026-09-10T10:00:00+07:00',
+    doctor,
+    assessment([1, 3, 5, 6], 'together-1-month', null),
+    'guard-failed',
+  );
+  c = await accept(proc, c, 'CONCLUDE', '2026-09-10T10:00:00+07:00', doctor, assessment([1, 2]));
+  assert.equal(c.state, 'observing', '2 criteria without criterion 6: observation continues');
+  c = await accept(proc, c, 'CONCLUDE', '2026-09-11T10:00:00+07:00', doctor, assessment([1, 3, 5, 6]));
+  assert.equal(c.state, 'concluded_addicted');
+  c = await accept(proc, c, 'ISSUE_RESULT', '2026-09-11T10:30:00+07:00', doctor, { number: 'KQ-77' });
+  assert.equal(c.state, 'issued_addicted');
+  assert.deepEqual(
+    c.documents.map((d) => [d.id, d.formCode]),
+    [['result', 'Mẫu 04 (Nghị định 109/2021)']],
+  );
+  // Fri 11/09/2026 + 5 working days: Mon 14, Tue 15, Wed 16, Thu 17, Fri 18.
+  assert.equal(deadline(c, 'registration').due, '2026-09-18');
+  assert.equal(deadline(c, 'result-validity').due, '2027-03-11');
+  await refuse(
+    proc,
+    c,
+    'REGISTERED',
+    '2026-09-14T09:00:00+07:00',
+    doctor,
+    { programme: 'voluntary-rehab' },
+    'role-not-permitted',
+  );
+  c = await accept(proc, c, 'REGISTERED', '2026-09-14T09:00:00+07:00', officer, { programme: 'voluntary-rehab' });
+  assert.deepEqual([c.state, c.status, deadline(c, 'registration').late], ['registered', 'closed', false]);
+});
+
+test('the Circular 18 checklist computes the conclusion (≥ 3 of 6; criterion 6 rule; 1-month/12-month pattern)', async () => {
+  const base = await observing('2026-09-07T08:00:00+07:00');
+  const cases = [
+    [[], 'together-1-month', 'concluded_not_addicted'],
+    [[6], 'together-1-month', 'concluded_not_addicted'],
+    [[2, 6], 'together-1-month', 'concluded_not_addicted'],
+    [[1, 2], 'together-1-month', 'observing'],
+    [[4, 5], 'neither', 'observing'],
+    [[1, 2, 3], 'together-1-month', 'concluded_addicted'],
+    [[2, 4, 6], 'recurring-12-months', 'concluded_addicted'],
+    [[1, 2, 3, 4, 5, 6], 'together-1-month', 'concluded_addicted'],
+    [[1, 2, 3], 'neither', 'concluded_not_addicted'],
+  ];
+  for (const [criteria, pattern, expected] of cases) {
+    const c = await accept(proc, base, 'CONCLUDE', '2026-09-08T10:00:00+07:00', doctor, assessment(criteria, pattern));
+    assert.equal(c.state, expected, `criteria ${JSON.stringify(criteria)} ${pattern}`);
+    assert.deepEqual(c.data.assessment.doctor, signature, 'the doctor signature block is recorded');
+  }
+  await refuse(proc, base, 'CONCLUDE', '2026-09-08T10:00:00+07:00', doctor, assessment([1, 1, 2]), 'guard-failed');
+  await refuse(proc, base, 'CONCLUDE', '2026-09-08T10:00:00+07:00', doctor, assessment([1, 2, 7]), 'guard-failed');
+  await refuse(
+    proc,
+    base,
+    'CONCLUDE',
+    '2026-09-08T10:00:00+07:00',
+    doctor,
+    assessment([1, 2, 3], 'sometimes'),
+    'guard-failed',
+  );
+});
+
+test('who is determined: minors with a representative, police requests need a legal ground and a positive test', async () => {
+  const at = '2026-09-07T08:00:00+07:00';
+  const minor = proc.createCase({ person: MINOR, at });
+  await refuse(proc, minor, 'RECEIVE_REQUEST', at, doctor, selfRequest, 'guard-failed');
+  await refuse(proc, minor, 'RECEIVE_REQUEST', at, doctor, { requester: 'representative' }, 'guard-failed');
+  assert.equal((await accept(proc, minor, 'RECEIVE_REQUEST', at, doctor, minorRequest)).track, 'voluntary-minor');
+  assert.equal((await accept(proc, minor, 'RECEIVE_REQUEST', at, doctor, policeRequest())).track, 'police');
+  const child = proc.createCase({ person: { birthDate: '2015-01-01' }, at });
+  await refuse(proc, child, 'RECEIVE_REQUEST', at, doctor, policeRequest(), 'guard-failed');
+  const adult = proc.createCase({ person: ADULT, at });
+  await refuse(
+    proc,
+    adult,
+    'RECEIVE_REQUEST',
+    at,
+    doctor,
+    policeRequest({ drugTest: { result: 'negative', date: '2026-09-01' } }),
+    'guard-failed',
+  );
+  await refuse(proc, adult, 'RECEIVE_REQUEST', at, doctor, policeRequest({ drugTest: undefined }), 'guard-failed');
+  await refuse(proc, adult, 'RECEIVE_REQUEST', at, doctor, policeRequest({ ground: 'curiosity' }), 'guard-failed');
+  await refuse(proc, adult, 'RECEIVE_REQUEST', at, police, policeRequest(), 'role-not-permitted');
+  const refusal = await refuse(proc, adult, 'RECEIVE_REQUEST', at, doctor, { requester: 'self' }, 'guard-failed');
+  assert.match(refusal.message.vi, /RECEIVE_REQUEST/);
+});
+
+test('no registration within 5 working days from Fri 24/04/2026 (skips 27/04, 30/04, 01/05) → Form 27 by commune police', async () => {
+  let c = await observing('2026-04-23T08:00:00+07:00');
+  c = await accept(proc, c, 'CONCLUDE', '2026-04-24T09:00:00+07:00', doctor, assessment([1, 2, 3]));
+  c = await accept(proc, c, 'ISSUE_RESULT', '2026-04-24T10:00:00+07:00', doctor, { number: 'KQ-1' });
+  // Working days after Fri 24/04: Tue 28, Wed 29, Mon 04/05, Tue 05, Wed 06.
+  assert.equal(deadline(c, 'registration').due, '2026-05-06');
+  assert.equal(deadline(c, 'result-validity'), undefined, 'Law 73 has no 6-month validity rule');
+  const violation = { description: 'Không đăng ký cai nghiện trong thời hạn' };
+  await refuse(proc, c, 'RECORD_NO_REGISTRATION', '2026-05-06T16:00:00+07:00', police, violation, 'guard-failed');
+  await refuse(proc, c, 'RECORD_NO_REGISTRATION', '2026-05-07T09:00:00+07:00', chair, violation, 'role-not-permitted');
+  c = await accept(proc, c, 'RECORD_NO_REGISTRATION', '2026-05-07T09:00:00+07:00', police, violation);
+  assert.deepEqual([c.state, c.documents[1].id], ['referred_to_compulsory', 'violationRecord']);
+  assert.equal(deadline(c, 'registration').late, true);
+});
+
+test('Law 120: a result older than 6 months must be re-determined; Law 73: no such rule', async () => {
+  const issued = async (at) => {
+    let c = await observing(at);
+    c = await accept(proc, c, 'CONCLUDE', at.replace('08:00', '09:00'), doctor, assessment([1, 2, 3]));
+    return accept(proc, c, 'ISSUE_RESULT', at.replace('08:00', '10:00'), doctor, { number: 'KQ-2' });
+  };
+  const after = await issued('2026-07-06T08:00:00+07:00');
+  assert.equal(deadline(after, 'result-validity').due, '2027-01-06');
+  await refuse(
+    proc,
+    after,
+    'REDETERMINE',
+    '2027-01-06T09:00:00+07:00',
+    officer,
+    { reason: 'quá 6 tháng' },
+    'guard-failed',
+  );
+  await refuse(
+    proc,
+    after,
+    'REGISTERED',
+    '2027-01-07T09:00:00+07:00',
+    officer,
+    { programme: 'voluntary-rehab' },
+    'guard-failed',
+  );
+  const again = await accept(proc, after, 'REDETERMINE', '2027-01-07T09:00:00+07:00', officer, {
+    reason: 'quá 6 tháng',
+  });
+  assert.equal(again.state, 'observing');
+  const before = await issued('2026-06-29T08:00:00+07:00');
+  assert.equal(before.lawVersion, '2025-07-01');
+  await refuse(
+    proc,
+    before,
+    'REDETERMINE',
+    '2027-01-07T09:00:00+07:00',
+    officer,
+    { reason: 'quá 6 tháng' },
+    'guard-failed',
+  );
+  const late = await accept(proc, before, 'REGISTERED', '2027-01-07T09:00:00+07:00', officer, {
+    programme: 'substitution-therapy',
+  });
+  assert.deepEqual([late.state, deadline(late, 'registration').late], ['registered', true]);
+});
+
+const fixtures = {
+  'awaiting_request/RECEIVE_REQUEST#0': { by: doctor, data: () => selfRequest },
+  'awaiting_request/RECEIVE_REQUEST#1': { by: doctor, data: () => minorRequest },
+  'awaiting_request/RECEIVE_REQUEST#2': { by: doctor, data: () => policeRequest() },
+  'observing/RECORD_OBSERVATION#0': { by: doctor, data: () => ({ sheet: 'app-03', recordedAt: '2026-07-06' }) },
+  'observing/CONCLUDE#2': { by: doctor, data: () => assessment([1, 2]) },
+  'observing/CONCLUDE#0': { by: doctor, data: () => assessment([1, 3, 5]) },
+  'observing/CONCLUDE#1': { by: doctor, data: () => assessment([2, 6]) },
+  'concluded_addicted/ISSUE_RESULT#0': { by: doctor, data: () => ({ number: 'KQ-9' }) },
+  'concluded_not_addicted/ISSUE_RESULT#0': { by: doctor, data: () => ({ number: 'KQ-9' }) },
+  'issued_addicted/REGISTERED#0': { by: officer, data: () => ({ programme: 'voluntary-rehab' }) },
+  'issued_addicted/RECORD_NO_REGISTRATION#0': {
+    by: police,
+    after: 'registration',
+    data: () => ({ description: 'Không đăng ký' }),
+  },
+  'issued_addicted/REDETERMINE#0': {
+    by: officer,
+    after: 'result-validity',
+    data: () => ({ reason: 'Kết quả quá 6 tháng' }),
+    expect: (law) => (law === '2026-07-01' ? 'ok' : 'guard-failed'),
+  },
+};
+
+for (const [lawVersion, start, expected] of [
+  ['2025-07-01', '2026-03-02T09:00:00+07:00', { paths: 10, completed: 9, blocked: 1 }],
+  ['2026-07-01', '2026-07-06T09:00:00+07:00', { paths: 10, completed: 10, blocked: 0 }],
+]) {
+  test(`every path, replayed with persistence round-trips (law ${lawVersion})`, async () => {
+    const counts = await replayAllPaths(proc, fixtures, {
+      start,
+      person: (path) => (path.steps[0].edge === 'RECEIVE_REQUEST#1' ? MINOR : ADULT),
+    });
+    assert.deepEqual(counts, expected);
+  });
+}
