@@ -13,7 +13,7 @@ const hoso = (...args) => {
 test('the README example: 3 working days from Fri 24/04/2026 is Mon 04/05/2026', () => {
   const r = hoso('due', '--from', '2026-04-24', '--working-days', '3');
   assert.equal(r.code, 0, r.err);
-  assert.match(r.out, /^due: 2026-05-04, end of day \(2026-05-04T23:59:59\.999\+07:00\)$/m);
+  assert.match(r.out, /^due: 2026-05-04 \(Mon\), end of day \(2026-05-04T23:59:59\.999\+07:00\)$/m);
   assert.match(r.out, /counted: 2026-04-28, 2026-04-29, 2026-05-04/);
   assert.match(r.out, /2026-04-27 Mon \(day-off\)/);
   assert.match(r.out, /calendar: vn\/2026 version 2026\.1 \(official; 12729\/VPCP-KGVX/);
@@ -37,7 +37,7 @@ test('--json gives the stored fields, with the calendar version and source', () 
 test('--hours run through the weekend', () => {
   const r = hoso('due', '--from', '2026-08-28T18:00:00+07:00', '--hours', '24');
   assert.equal(r.code, 0, r.err);
-  assert.match(r.out, /due: 2026-08-29, end of day \(2026-08-29T18:00:00\.000\+07:00\)/);
+  assert.match(r.out, /due: 2026-08-29 \(Sat\) at 18:00 Vietnam time \(2026-08-29T18:00:00\.000\+07:00\)/);
   assert.match(r.out, /calendar: none needed/);
 });
 

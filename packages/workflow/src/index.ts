@@ -57,7 +57,7 @@ export type {
   Text,
 } from './law/law-version.js';
 export { sha256, verifyAudit, genesisHash, canonical } from './audit/audit.js';
-export type { AuditEntry, AuditVerdict } from './audit/audit.js';
+export type { AuditEntry, AuditVerdict, CaseHead } from './audit/audit.js';
 export { checkDefinition } from './definition/check.js';
 export type { DefinitionProblem } from './definition/check.js';
 export { jsonPositions, positionOf, JsonSyntaxError } from './definition/json-positions.js';

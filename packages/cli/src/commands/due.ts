@@ -51,6 +51,9 @@ function parseArgs(args: string[]): { from: string; n: number; unit: DeadlineUni
   return { from, n, unit, json };
 }
 
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const weekday = (date: string): string => WEEKDAYS[new Date(`${date.slice(0, 10)}T00:00:00Z`).getUTCDay()] ?? '';
+
 export async function run(argv: string[], io: Io): Promise<number> {
   const args = [...argv];
   try {
@@ -65,11 +68,15 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     const e = due.explanation;
-    io.out(`due: ${due.due}, end of day (${due.dueAt})`);
+    io.out(
+      unit === 'hours'
+        ? `due: ${due.due} (${weekday(due.due)}) at ${due.dueAt.slice(11, 16)} Vietnam time (${due.dueAt})`
+        : `due: ${due.due} (${weekday(due.due)}), end of day (${due.dueAt})`,
+    );
     io.out(
       unit === 'hours'
         ? `rule: ${n} hours from ${from}, running through weekends and holidays`
-        : `rule: ${n} ${UNIT_TEXT[unit]} from ${from}; counting starts the next day (Civil Code 2015 Art. 147–148)`,
+        : `rule: ${n} ${UNIT_TEXT[unit]} from ${from} (${weekday(from)}); counting starts the next day (Civil Code 2015 Art. 147–148)`,
     );
     if (e.counted.length) io.out(`counted: ${e.counted.join(', ')}`);
     if (e.skipped.length) io.out(`skipped: ${e.skipped.map((s) => `${s.date} ${s.weekday} (${s.reason})`).join(', ')}`);

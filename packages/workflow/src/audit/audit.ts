@@ -1,7 +1,8 @@
 /**
  * A hash-chained audit trail. Each accepted event appends
  * `{ at, by, event, from, to, dataHash, prevHash, hash }`, where `hash` is SHA-256 (Web Crypto)
- * over the canonical JSON of the other fields and the first `prevHash` is the case's genesis hash.
+ * over the canonical JSON of the other fields and the first `prevHash` is the case's genesis hash
+ * (id, procedure and its version, pinned law version, start).
  * Editing, removing or reordering any entry breaks the chain at that entry.
  */
 import { schemaKey } from '../conditions/schema-key.js';
@@ -27,8 +28,18 @@ export async function sha256(text: string): Promise<string> {
 /** Canonical JSON: object keys sorted at every depth. */
 export const canonical = (value: unknown): string => schemaKey(value ?? null);
 
-export function genesisHash(c: { id: string; procedure: string; createdAt: string }): Promise<string> {
-  return sha256(canonical({ id: c.id, procedure: c.procedure, createdAt: c.createdAt }));
+/** What a case is bound to from its start: changing its pinned law or procedure version breaks the chain. */
+export interface CaseHead {
+  id: string;
+  procedure: string;
+  procedureVersion: string;
+  lawVersion: string;
+  createdAt: string;
+}
+
+export function genesisHash(c: CaseHead): Promise<string> {
+  const { id, procedure, procedureVersion, lawVersion, createdAt } = c;
+  return sha256(canonical({ id, procedure, procedureVersion, lawVersion, createdAt }));
 }
 
 export async function makeEntry(
@@ -51,7 +62,7 @@ export type AuditVerdict = { ok: true; entries: number } | { ok: false; index: n
 
 /** Checks the whole chain; reports the first broken link. Pass `data` (per entry) to check data hashes too. */
 export async function verifyAudit(
-  c: { id: string; procedure: string; createdAt: string; audit: readonly AuditEntry[] },
+  c: CaseHead & { audit: readonly AuditEntry[] },
   data?: readonly unknown[],
 ): Promise<AuditVerdict> {
   let prev = await genesisHash(c);

@@ -78,28 +78,54 @@ export function deadlineSuite(env) {
 }
 
 export function lawSuite(env) {
-  return env.tables.laws.map((t) => ({
-    name: `law in force: ${t.date ?? t.at} → ${t.version ?? 'error'}`,
-    run: () => {
-      if (t.at) {
-        const proc = procedure(env);
-        const c = proc.createCase({ person: {}, at: t.at, id: 'x' });
-        assertEq(c.lawVersion, t.version, `case created at ${t.at} pins`);
-        return;
-      }
-      if (t.error) return assertThrows(() => env.lib.selectLawVersion(env.laws, t.date), t.error, t.date);
-      const f = env.lib.selectLawVersion(env.laws, t.date);
-      assertEq(f.id, t.version, `version on ${t.date}`);
-      const law = env.lib.resolveLaw(env.laws, f.id);
-      for (const [path, fields] of Object.entries(t.values ?? {})) {
-        const v = law.values[path];
-        assertOk(v, `${t.date}: ${path} defined`);
-        assertOk(v.basis && v.evidence, `${t.date}: ${path} has basis and evidence`);
-        for (const [k, want] of Object.entries(fields)) assertEq(v[k], want, `${t.date}: ${path}.${k}`);
-      }
-      for (const path of t.absent ?? []) assertEq(law.values[path], undefined, `${t.date}: ${path} absent`);
+  const extra = [
+    {
+      name: 'law: uncertain values carry a note and only they may be overridden by a province',
+      run: () => {
+        const law = env.lib.resolveLaw(env.laws, '2026-07-01');
+        const uncertain = env.lib.uncertainValues(law).map((u) => u.path);
+        assertOk(uncertain.includes('authority.voluntary-decision'), 'decision authority uncertain (§12.2)');
+        assertOk(uncertain.includes('durations.compulsoryAdult'), 'adult compulsory term uncertain (§12.3)');
+        assertOk(!uncertain.includes('timeLimits.voluntaryDecision'), '3 working days is settled');
+        const settled = {
+          province: '01',
+          name: { vi: 'x', en: 'x' },
+          overrides: [{ path: 'timeLimits.voluntaryDecision', value: { n: 5 }, basis: 'x', evidence: 'INF' }],
+        };
+        assertThrows(() => env.lib.applyOverlay(law, settled), 'settled law', 'settled value');
+        const hcm = env.lib.applyOverlay(
+          law,
+          env.overlays.find((o) => o.province === '79'),
+        );
+        const v = hcm.values['authority.voluntary-decision'];
+        assertEq([v.roles, v.overlay.province], [['commune-police-head'], '79'], 'overlay applied and recorded');
+      },
     },
-  }));
+  ];
+  return extra.concat(
+    env.tables.laws.map((t) => ({
+      name: `law in force: ${t.date ?? t.at} → ${t.version ?? 'error'}`,
+      run: () => {
+        if (t.at) {
+          const proc = procedure(env);
+          const c = proc.createCase({ person: {}, at: t.at, id: 'x' });
+          assertEq(c.lawVersion, t.version, `case created at ${t.at} pins`);
+          return;
+        }
+        if (t.error) return assertThrows(() => env.lib.selectLawVersion(env.laws, t.date), t.error, t.date);
+        const f = env.lib.selectLawVersion(env.laws, t.date);
+        assertEq(f.id, t.version, `version on ${t.date}`);
+        const law = env.lib.resolveLaw(env.laws, f.id);
+        for (const [path, fields] of Object.entries(t.values ?? {})) {
+          const v = law.values[path];
+          assertOk(v, `${t.date}: ${path} defined`);
+          assertOk(v.basis && v.evidence, `${t.date}: ${path} has basis and evidence`);
+          for (const [k, want] of Object.entries(fields)) assertEq(v[k], want, `${t.date}: ${path}.${k}`);
+        }
+        for (const path of t.absent ?? []) assertEq(law.values[path], undefined, `${t.date}: ${path} absent`);
+      },
+    })),
+  );
 }
 
 async function runEvents(proc, c, events) {
@@ -377,6 +403,8 @@ export function runtimeSuite(env) {
           { provider: 'Q' },
         ]);
         assertEq([dataBad.ok, dataBad.index], [false, 1], 'changed data detected at entry 1');
+        const relaw = await env.lib.verifyAudit({ ...r.case, lawVersion: '2022-01-01' });
+        assertEq([relaw.ok, relaw.index], [false, 0], 'changing the pinned law version is detected');
       },
     },
     {
