@@ -31,7 +31,7 @@ function send(res, status, body, headers = {}) {
  * Resolve a request path to a file under ROOT, or null when it is outside SERVED (or tries to climb out).
  * Folders get their index.html.
  */
-export function resolveRequest(urlPath, root = ROOT) {
+export function resolveRequest(urlPath, root = ROOT, served = SERVED) {
   let path;
   try {
     path = decodeURIComponent(urlPath.split('?')[0] ?? '/');
@@ -40,7 +40,7 @@ export function resolveRequest(urlPath, root = ROOT) {
   }
   if (path.includes('\0')) return null;
   const clean = normalize(path).split(sep).join('/');
-  if (!SERVED.some((prefix) => clean.startsWith(prefix) || `${clean}/` === prefix)) return null;
+  if (!served.some((prefix) => clean.startsWith(prefix) || `${clean}/` === prefix)) return null;
   let file = join(root, clean);
   if (!file.startsWith(root + sep)) return null;
   try {
@@ -51,15 +51,18 @@ export function resolveRequest(urlPath, root = ROOT) {
   return file;
 }
 
-/** An http.Server serving the demo. `/` redirects to the demo page. */
-export function createDemoServer({ root = ROOT } = {}) {
+/**
+ * An http.Server serving the demo. `/` redirects to the demo page. Tests may pass other `served` prefixes and
+ * another `csp` (the runtime bundle needs 'unsafe-eval').
+ */
+export function createDemoServer({ root = ROOT, served = SERVED, csp = CSP } = {}) {
   return createServer((req, res) => {
-    const base = { 'content-security-policy': CSP, 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' };
+    const base = { 'content-security-policy': csp, 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' };
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed\n', base);
     const urlPath = req.url ?? '/';
     if (urlPath === '/' || urlPath.startsWith('/?'))
       return send(res, 302, '', { ...base, location: '/examples/demo/' });
-    const file = resolveRequest(urlPath, root);
+    const file = resolveRequest(urlPath, root, served);
     if (!file) return send(res, 403, `not served: ${urlPath}\n`, base);
     let size;
     try {
