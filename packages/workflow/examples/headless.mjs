@@ -20,7 +20,10 @@ const proc = new Procedure(json('sample/machine.json'), {
 });
 
 // 2. Create a case: the law in force on the triggering date is pinned.
-let c = proc.createCase({ person: { fullName: 'Nguyễn Văn A', birthDate: '1990-05-01' }, at: '2026-04-24T09:00:00+07:00' });
+let c = proc.createCase({
+  person: { fullName: 'Nguyễn Văn A', birthDate: '1990-05-01' },
+  at: '2026-04-24T09:00:00+07:00',
+});
 console.log('law version pinned:', c.lawVersion);
 
 // 3. Apply events; each returns a new case or a refusal (the old case is untouched).
@@ -33,11 +36,16 @@ if (!r.ok) console.log('refused:', r.refusal.code, '-', r.refusal.message.en);
 // 4. Read a view at any moment: deadlines with status, allowed events, documents, basis.
 const view = proc.view(c, { now: '2026-04-29T10:00:00+07:00', roles: ['commune-pc-chair'] });
 const d = view.deadlines[0];
-console.log(`state: ${view.state}; deadline "${d.title.en}": ${d.due} (${d.status}), ${d.n} ${d.unit}, calendar ${d.calendars[0].version}`);
+console.log(
+  `state: ${view.state}; deadline "${d.title.en}": ${d.due} (${d.status}), ${d.n} ${d.unit}, calendar ${d.calendars[0].version}`,
+);
 console.log('the chair may:', view.allowedEvents.map((e) => e.type).join(', '));
 console.log('documents due:', view.documentsDue.map((x) => x.title.en).join('; '));
 
 // 5. Persist and restore: a restored case reads exactly like the live one.
 const restored = proc.restore(JSON.parse(serializeCase(c)));
-console.log('same view after restore:', JSON.stringify(proc.view(restored, { now: view.now })) === JSON.stringify(proc.view(c, { now: view.now })));
+console.log(
+  'same view after restore:',
+  JSON.stringify(proc.view(restored, { now: view.now })) === JSON.stringify(proc.view(c, { now: view.now })),
+);
 console.log('audit:', await verifyAudit(restored));
