@@ -222,6 +222,7 @@ test('a province may override the uncertain Law-120 decision-maker and limit', a
   assert.equal(deadline(c, 'management-decision').due, '2026-08-11');
   await refuse(local, c, 'DECIDE_MANAGEMENT', '2026-08-10T09:00:00+07:00', police, decision, 'role-not-permitted');
   c = await accept(local, c, 'DECIDE_MANAGEMENT', '2026-08-10T09:00:00+07:00', chair, decision);
+  assert.deepEqual([c.state, deadline(c, 'management-decision').late], ['under_management', false]);
   const settled = {
     ...overlay,
     overrides: [{ path: 'durations.userManagement', value: { n: 6 }, basis: 'x', evidence: 'INF' }],
