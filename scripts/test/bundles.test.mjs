@@ -12,7 +12,7 @@ const PRODUCTION = join(ROOT, 'packages/forms/bundle/hoso-form.js');
 const RUNTIME = join(ROOT, 'packages/forms/dist/hoso-form.runtime.js');
 const missing = [PRODUCTION, RUNTIME].filter((f) => !existsSync(f)).map((f) => f.slice(ROOT.length + 1));
 const skip = missing.length ? `not built yet: ${missing.join(', ')} (run pnpm build)` : false;
-const SERVED = ['/scripts/test/fixtures/bundles/', '/packages/forms/bundle/', '/packages/forms/dist/'];
+const SERVED = ['/scripts/fixtures/bundles/', '/packages/forms/bundle/', '/packages/forms/dist/'];
 
 /** In the page: elements with data-path under <hoso-form>, through shadow roots. */
 function paths() {
@@ -37,7 +37,7 @@ describe('bundles', { skip }, () => {
     const p = await browser.newPage();
     const errors = [];
     p.on('pageerror', (e) => errors.push(String(e?.message ?? e)));
-    await p.goto(`http://127.0.0.1:${server.address().port}/scripts/test/fixtures/bundles/${page}`);
+    await p.goto(`http://127.0.0.1:${server.address().port}/scripts/fixtures/bundles/${page}`);
     await p.waitForFunction(() => window.__ready === true, { timeout: 20000 });
     return { page: p, errors };
   }
