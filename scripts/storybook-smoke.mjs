@@ -54,7 +54,8 @@ function inspect() {
     errorText: document.querySelector('#error-message')?.textContent?.trim() ?? '',
     forms: forms.map((form) => {
       const root = form.shadowRoot;
-      const controls = root ? [...root.querySelectorAll('[data-path]')] : [];
+      // Native controls only: the error summary's links carry data-path too.
+      const controls = root ? [...root.querySelectorAll(':is(input, select, textarea)[data-path]')] : [];
       const invalid = controls.filter((c) => c.getAttribute('aria-invalid') === 'true');
       const errors = invalid.map((c) => root.getElementById(`${c.id}-error`)?.textContent?.trim() ?? '');
       return {
