@@ -162,7 +162,9 @@ export class HosoCategorizationWizard extends HosoLayoutElement<Categorization> 
         ${errors.map(
           (e) =>
             html`<li>
-              <a href=${`#${e.target.id}`} data-path=${e.path} @click=${(ev: Event) => this.#goTo(ev, e)}>${e.text}</a>
+              <a href=${`#${e.target.id}`} data-error-path=${e.path} @click=${(ev: Event) => this.#goTo(ev, e)}
+                >${e.text}</a
+              >
             </li>`,
         )}
       </ul>
