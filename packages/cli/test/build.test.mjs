@@ -446,3 +446,37 @@ describe('commune reference data', () => {
     );
   });
 });
+
+describe('$ref inlining edge cases', () => {
+  it('follows $ref inside properties named like keywords, and leaves data keywords alone', async () => {
+    const odd = {
+      type: 'object',
+      properties: {
+        default: { $ref: '../../defs/phone.json' },
+        $ref: { $ref: '../../defs/phone.json' },
+        fixed: { const: { $ref: 'not/a/file.json' }, default: { $ref: 'nor/this.json' } },
+      },
+    };
+    const root = tree({
+      ...goodTree,
+      'schemas/proc/form/schema.json': odd,
+      'schemas/proc/form/uischema.json': { type: 'VerticalLayout', elements: [] },
+    });
+    try {
+      const r = build(root);
+      assert.equal(r.status, 0, r.stderr);
+      const mod = await import(pathToFileURL(join(root, 'out/schemas/proc/form.js')).href);
+      assert.equal(mod.schema.properties.default.pattern, phone.pattern);
+      assert.equal(mod.schema.properties.$ref.pattern, phone.pattern);
+      assert.deepEqual(mod.schema.properties.fixed, odd.properties.fixed);
+      const validate = mod.validators[schemaKey(mod.schema)];
+      assert.equal(validate({ default: '0912345678', $ref: 'x' }), false);
+      assert.deepEqual(
+        validate.errors.map((e) => e.instancePath),
+        ['/$ref'],
+      );
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

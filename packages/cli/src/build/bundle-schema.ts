@@ -16,6 +16,15 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 /** Keywords whose values are data, not schemas: a `$ref` inside them is not followed. */
 const DATA_KEYWORDS = new Set(['const', 'enum', 'default', 'examples']);
 const DOCUMENT_ONLY = new Set(['$schema', '$id', '$comment', 'definitions', '$defs']);
+/** Keywords whose values are maps of name -> schema: their keys are names, never keywords. */
+const SCHEMA_MAPS = new Set([
+  'properties',
+  'patternProperties',
+  'definitions',
+  '$defs',
+  'dependencies',
+  'dependentSchemas',
+]);
 
 export class SchemaBundler {
   readonly #sources = new Map<string, Promise<JsonSource>>();
@@ -44,12 +53,18 @@ export class SchemaBundler {
     return out;
   }
 
-  async #walk(node: Json, source: JsonSource, pointer: string, stack: string[]): Promise<Json> {
+  async #walk(node: Json, source: JsonSource, pointer: string, stack: string[], isMap = false): Promise<Json> {
     if (Array.isArray(node)) {
       return Promise.all(node.map((item, i) => this.#walk(item, source, `${pointer}/${i}`, stack)));
     }
     if (!isObject(node)) return node;
     const out: Record<string, Json> = {};
+    if (isMap) {
+      for (const [k, v] of Object.entries(node)) {
+        out[k] = await this.#walk(v, source, `${pointer}/${escapePointerToken(k)}`, stack);
+      }
+      return out;
+    }
     if ('$ref' in node) {
       const ref = node['$ref'];
       if (typeof ref !== 'string') throw source.error(`${pointer}/$ref`, '"$ref" must be a string');
@@ -66,7 +81,7 @@ export class SchemaBundler {
     for (const [k, v] of Object.entries(node)) {
       if (k === '$ref') continue;
       const child = `${pointer}/${escapePointerToken(k)}`;
-      out[k] = DATA_KEYWORDS.has(k) ? v : await this.#walk(v, source, child, stack);
+      out[k] = DATA_KEYWORDS.has(k) ? v : await this.#walk(v, source, child, stack, SCHEMA_MAPS.has(k));
     }
     return out;
   }
