@@ -1,0 +1,129 @@
+/**
+ * The example scenarios of these procedures (examples/scenarios/<procedure>-*.json), run through the
+ * CLI (`hoso simulate`) as a user would: each event's acceptance or refusal code, the final step, the
+ * pinned law version, hand-checked due dates and the audit chain.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { WORKFLOWS } from './support.mjs';
+
+const ROOT = join(WORKFLOWS, '..');
+const simulate = (name) =>
+  JSON.parse(
+    execFileSync(process.execPath, ['packages/cli/bin/hoso.mjs', 'simulate', `examples/scenarios/${name}.json`], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    }),
+  );
+const outcome = (r) => (r.accepted ? r.to : `refused:${r.refusal.code}`);
+const dues = (view) => Object.fromEntries(view.deadlines.map((d) => [d.id, d.due]));
+
+const expected = {
+  'voluntary-rehab-adult-community': {
+    law: '2026-07-01',
+    results: [
+      'registration',
+      'awaiting_decision',
+      'refused:role-not-permitted',
+      'awaiting_contract',
+      'in_treatment.first',
+      'refused:guard-failed',
+      'completed',
+    ],
+    dues: { registration: '2026-07-17', decision: '2026-07-16', 'treatment-end': '2028-07-17' },
+  },
+  'voluntary-rehab-minor-guardian': {
+    law: '2026-07-01',
+    results: [
+      'refused:guard-failed',
+      'awaiting_decision',
+      'awaiting_contract',
+      'in_treatment.first',
+      'refused:guard-failed',
+      'in_treatment.first',
+    ],
+    dues: { decision: '2026-11-25', 'treatment-end': '2028-11-25' },
+  },
+  'voluntary-rehab-refusals': {
+    law: '2025-07-01',
+    results: [
+      'refused:guard-failed',
+      'refused:role-not-permitted',
+      'awaiting_decision',
+      'awaiting_contract',
+      'in_treatment.first',
+      'refused:role-not-permitted',
+      'refused:guard-failed',
+      'violation_recorded',
+      'refused:role-not-permitted',
+    ],
+    dues: { decision: '2026-05-04', 'treatment-end': '2026-11-04', 'compulsory-dossier': '2026-06-08' },
+  },
+  'addiction-determination-voluntary-addicted': {
+    law: '2026-07-01',
+    results: [
+      'observing',
+      'observing',
+      'observing',
+      'refused:role-not-permitted',
+      'concluded_addicted',
+      'issued_addicted',
+    ],
+    dues: { registration: '2026-09-18', 'result-validity': '2027-03-11' },
+  },
+  'drug-user-management-residence-change': {
+    law: '2026-07-01',
+    results: [
+      'listed',
+      'refused:role-not-permitted',
+      'under_management',
+      'under_management',
+      'refused:guard-failed',
+      'under_management',
+      'under_management',
+      'under_management',
+    ],
+    dues: {
+      'management-decision': '2026-08-08',
+      'management-end': '2027-08-08',
+      'present-at-new-commune': '2026-08-29',
+      'notify-destination': '2026-08-29',
+    },
+  },
+  'drug-user-management-refusals': {
+    law: '2025-07-01',
+    results: [
+      'listed',
+      'refused:role-not-permitted',
+      'under_management',
+      'refused:role-not-permitted',
+      'under_management',
+      'refused:guard-failed',
+    ],
+    dues: { 'management-end': '2027-03-03' },
+  },
+};
+
+for (const [name, want] of Object.entries(expected)) {
+  test(`hoso simulate examples/scenarios/${name}.json`, () => {
+    const out = simulate(name);
+    assert.equal(out.lawVersion, want.law);
+    assert.deepEqual(out.results.map(outcome), want.results);
+    assert.deepEqual(dues(out.view), want.dues);
+    assert.deepEqual(out.audit.verify, { ok: true, entries: out.accepted });
+    for (const r of out.results.filter((x) => !x.accepted)) {
+      assert.ok(r.refusal.message.vi && r.refusal.message.en, 'every refusal is explained in vi and en');
+    }
+  });
+}
+
+test('the 24-hour residence rules run through the weekend and were met', () => {
+  const view = simulate('drug-user-management-residence-change').view;
+  const byId = Object.fromEntries(view.deadlines.map((d) => [d.id, d]));
+  assert.equal(byId['present-at-new-commune'].dueAt, '2026-08-29T18:00:00.000+07:00');
+  assert.equal(byId['present-at-new-commune'].late, false);
+  assert.equal(byId['notify-destination'].late, false);
+  assert.equal(byId['management-decision'].uncertain, true);
+});
