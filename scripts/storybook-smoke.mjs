@@ -48,6 +48,12 @@ function serve(dir) {
 
 /** In the page: the state of every <hoso-form> in the story (through its shadow root). */
 function inspect() {
+  const ownEnableRule = (control) => {
+    for (let el = control.parentElement; el; el = el.parentElement) {
+      if ('uischema' in el && el.uischema) return ['ENABLE', 'DISABLE'].includes(el.uischema.rule?.effect);
+    }
+    return false;
+  };
   const forms = [...document.querySelectorAll('#storybook-root hoso-form')];
   return {
     errorDisplay: document.body.classList.contains('sb-show-errordisplay'),
@@ -64,7 +70,8 @@ function inspect() {
         wantReadonly: form.hasAttribute('readonly'),
         lang: form.closest('[lang]')?.getAttribute('lang') ?? '',
         controls: controls.length,
-        disabled: controls.filter((c) => c.disabled).length,
+        // A control with its own ENABLE/DISABLE rule follows that rule, not its parent (JSON Forms semantics).
+        disabled: controls.filter((c) => c.disabled || ownEnableRule(c)).length,
         readonly: controls.filter((c) => c.readOnly || c.getAttribute('aria-readonly') === 'true').length,
         errors,
       };

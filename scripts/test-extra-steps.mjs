@@ -2,4 +2,12 @@
 // smoke test). Each step: { name, cmd, args, env? }. The command runs in the repo root with node_modules/.bin on
 // PATH; a non-zero exit counts as one failed test. If its stdout contains a line `N passed, N failed`, the last
 // such line is added to the totals instead.
-export const EXTRA_STEPS = [];
+export const EXTRA_STEPS = [
+  // Storybook: build it offline into storybook-static/, then open every story in Chromium (scripts/storybook-smoke.mjs).
+  {
+    name: 'build-storybook',
+    cmd: 'storybook',
+    args: ['build', '--disable-telemetry', '--quiet', '-o', 'storybook-static'],
+  },
+  { name: 'storybook smoke', cmd: 'node', args: ['scripts/storybook-smoke.mjs'] },
+];
