@@ -163,17 +163,33 @@ export abstract class HosoControlElement<P extends ControlProps = ControlProps> 
       ? html`<div part="error" class="error" id=${this.errorId}>${this.props?.errors ?? ''}</div>`
       : nothing;
   }
-  /** A group of native inputs (radios, checkboxes) under a `<fieldset>`/`<legend>`. */
+  /**
+   * A group of native inputs (radios, checkboxes) under a `<fieldset>`/`<legend>`. Each input carries
+   * `data-path`, `aria-describedby` and `aria-invalid` itself; the error id is the control's.
+   */
   protected renderFieldset(content: TemplateResult): TemplateResult {
-    return html`<fieldset
-      part="control fieldset"
-      class="control fieldset"
-      aria-describedby=${this.describedBy()}
-      aria-invalid=${this.errorShown ? 'true' : nothing}
-    >
+    return html`<fieldset part="control fieldset" class="control fieldset">
       <legend part="label legend" class="label">${this.props?.label ?? ''}${this.renderRequiredMark()}</legend>
       ${this.renderHint()} ${content} ${this.renderError()}
     </fieldset>`;
+  }
+
+  /**
+   * Read-only display for controls without a native read-only state (select, radios, checkboxes):
+   * a read-only text input showing the chosen option's label, still labelled and focusable.
+   */
+  protected renderReadonlyText(text: string): TemplateResult {
+    return html`<input
+      part="input"
+      class="input"
+      id=${this.controlId}
+      type="text"
+      readonly
+      data-path=${this.props?.path ?? ''}
+      .value=${text}
+      aria-describedby=${this.describedBy()}
+      aria-invalid=${this.errorShown ? 'true' : nothing}
+    />`;
   }
 
   /** The native control. */

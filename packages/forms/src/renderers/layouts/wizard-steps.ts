@@ -4,6 +4,7 @@
  * the shown step are invalid.
  */
 import {
+  getControlPath,
   mapStateToLayoutProps,
   type Categorization,
   type Category,
@@ -67,7 +68,9 @@ export interface StepError {
 
 /**
  * The rendered fields inside `panel` (the shown step; hidden fields render nothing and are skipped),
- * and among them those with an error, in document order.
+ * and the step's errors in document order: those of its fields, and those on an enclosing object the
+ * step fills in (`required` of a missing `applicant` while the step shows `applicant.role`), linked to
+ * the first such field.
  */
 export function fieldsIn(store: FormStore, panel: Element): { paths: string[]; errors: StepError[] } {
   const paths: string[] = [];
@@ -78,6 +81,20 @@ export function fieldsIn(store: FormStore, panel: Element): { paths: string[]; e
     paths.push(path);
     const error = field.error();
     if (error) errors.push({ path, field, target, text: `${field.label()}: ${error}` });
+  }
+  const own = new Set(paths);
+  const { translate, translateError } = store.state.jsonforms.i18n ?? {};
+  const seen = new Set<string>();
+  for (const error of store.errors) {
+    const path = String(getControlPath(error));
+    if (!path || own.has(path) || seen.has(path)) continue;
+    const inner = paths.find((p) => p.startsWith(`${path}.`));
+    const field = inner === undefined ? undefined : store.fields.get(inner);
+    const target = field?.element();
+    if (!field || !target || inner === undefined) continue;
+    seen.add(path);
+    const text = translate && translateError ? translateError(error, translate) : String(error.message);
+    errors.push({ path: inner, field, target, text: `${field.label()}: ${text}` });
   }
   errors.sort((a, b) => (a.target.compareDocumentPosition(b.target) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
   return { paths, errors };
