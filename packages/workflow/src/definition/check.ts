@@ -28,6 +28,20 @@ export function checkDefinition(
     }
   };
   collect(def.states);
+  // Which states each event can lead into (top-level targets and targetless self-transitions).
+  const entered = new Map<string, Set<string>>();
+  const note = (event: string, state: string): void => {
+    if (!entered.has(event)) entered.set(event, new Set());
+    entered.get(event)?.add(state);
+  };
+  for (const [name, s] of Object.entries(def.states)) {
+    for (const [event, t] of Object.entries(s.on ?? {})) {
+      for (const tr of Array.isArray(t) ? t : [t]) {
+        const target = typeof tr === 'string' ? tr : tr.target;
+        note(event, target && !target.startsWith('.') && !target.startsWith('#') ? target : name);
+      }
+    }
+  }
   const checkGuard = (g: unknown, pointer: string): void => {
     if (!g || typeof g !== 'object') return;
     const { type, params } = g as { type: string; params?: Record<string, unknown> };
@@ -92,6 +106,12 @@ export function checkDefinition(
       (s.meta?.deadlines ?? []).forEach((d, i) => {
         const dp = `${p}/meta/deadlines/${i}`;
         if (!events.has(d.from)) problems.push({ pointer: `${dp}/from`, message: `event "${d.from}" does not exist` });
+        else if (base === '/states' && s.states === undefined && !entered.get(d.from)?.has(name)) {
+          problems.push({
+            pointer: `${dp}/from`,
+            message: `"${d.from}" never leads into "${name}", so this deadline would never start (put it in the state "${d.from}" enters)`,
+          });
+        }
         d.until.forEach((u, k) => {
           if (!events.has(u)) problems.push({ pointer: `${dp}/until/${k}`, message: `event "${u}" does not exist` });
         });

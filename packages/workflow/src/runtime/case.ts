@@ -36,7 +36,7 @@ export interface CaseDeadline {
   metAt?: string;
   metBy?: string;
   late?: boolean;
-  /** The same deadline was started again by a later event. */
+  /** The same deadline was started again by a later event, or the case closed before it was met. */
   supersededAt?: string;
 }
 

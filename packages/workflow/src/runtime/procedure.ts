@@ -333,6 +333,10 @@ export class Procedure {
     draft.snapshot = this.machine.getPersistedSnapshot(next) as Record<string, unknown>;
     draft.state = stateName(next.value);
     draft.status = next.status === 'done' ? 'closed' : 'active';
+    if (draft.status === 'closed') {
+      // Nothing is due on a closed case: open deadlines end with it.
+      for (const d of draft.deadlines) if (d.metAt === undefined && d.supersededAt === undefined) d.supersededAt = at;
+    }
     draft.updatedAt = at;
     draft.rev = c.rev + 1;
     const prev = c.audit[c.audit.length - 1]?.hash ?? (await genesisHash(c));

@@ -354,6 +354,40 @@ export function runtimeSuite(env) {
       },
     },
     {
+      name: 'closing a case ends its open deadlines; nothing stays overdue on a closed case',
+      run: async () => {
+        const proc = procedure(env);
+        const c = await registered(proc);
+        const d = await proc.apply(c, {
+          type: 'DECIDE',
+          at: '2026-07-07T09:00:00+07:00',
+          by: chair,
+          data: { provider: 'P' },
+        });
+        const person = { id: 'p', roles: ['person'] };
+        const m = await proc.apply(d.case, {
+          type: 'REPORT_MOVE',
+          at: '2026-07-10T09:00:00+07:00',
+          by: person,
+          data: {},
+        });
+        const police = { id: 'cp', roles: ['commune-police-head'] };
+        const w = await proc.apply(m.case, { type: 'WITHDRAW', at: '2026-07-10T10:00:00+07:00', by: police, data: {} });
+        const v = proc.view(w.case, { now: '2026-08-01T00:00:00+07:00' });
+        assertEq([v.status, v.allowedEvents], ['closed', []], 'closed, nothing allowed');
+        assertEq(
+          v.deadlines.map((x) => [x.id, x.status]),
+          [
+            ['decision', 'met'],
+            ['treatment-end', 'met'],
+          ],
+          'no overdue',
+        );
+        const ended = w.case.deadlines.find((x) => x.id === 'present-at-new-commune');
+        assertEq(ended.supersededAt, '2026-07-10T10:00:00.000+07:00', 'ended with the case');
+      },
+    },
+    {
       name: 'allowed events are filtered by role and refused events leave the case untouched',
       run: async () => {
         const proc = procedure(env);
@@ -491,6 +525,20 @@ export function definitionSuite(env) {
           r2.errors.every((e) => e.column > 1),
           'columns point inside the line',
         );
+      },
+    },
+    {
+      name: 'definition: a deadline whose event never leads into its state is reported',
+      run: () => {
+        const m = structuredClone(env.machine);
+        m.states.registered.meta.deadlines[0].from = 'DECIDE';
+        const r = env.ajv.validateDefinitionText(JSON.stringify(m, null, 2), 'm.json', { laws: env.laws });
+        assertEq(
+          r.errors.map((e) => e.pointer),
+          ['/states/registered/meta/deadlines/0/from'],
+          'pointer',
+        );
+        assertOk(r.errors[0].message.includes('never leads into "registered"'), r.errors[0].message);
       },
     },
     {
