@@ -432,3 +432,72 @@ for (const [lawVersion, startAt] of [
     assert.deepEqual(counts, { paths: 24, completed: 24, blocked: 0 });
   });
 }
+
+test('age bands at the boundaries: the 18th birthday is adult, the day before is a minor; the 12th birthday is in scope', async () => {
+  const at = (day) => `${day}T09:00:00+07:00`;
+  const dob18 = '2008-07-14';
+  const c = start(at('2026-07-13'), { birthDate: dob18 });
+  await refuse(proc, c, 'REGISTER', at('2026-07-13'), officer, application({ dob: dob18 }), 'guard-failed');
+  const minorDayBefore = await accept(
+    proc,
+    c,
+    'REGISTER',
+    at('2026-07-13'),
+    officer,
+    application({ dob: dob18, minor: true }),
+  );
+  assert.equal(minorDayBefore.track, 'minor');
+  const onBirthday = start(at('2026-07-14'), { birthDate: dob18 });
+  assert.equal(
+    (await accept(proc, onBirthday, 'REGISTER', at('2026-07-14'), officer, application({ dob: dob18 }))).track,
+    'adult',
+  );
+  await refuse(
+    proc,
+    onBirthday,
+    'REGISTER',
+    at('2026-07-14'),
+    officer,
+    application({ dob: dob18, minor: true }),
+    'guard-failed',
+  );
+  const dob12 = '2014-07-14';
+  const twelve = start(at('2026-07-14'), { birthDate: dob12 });
+  assert.equal(
+    (await accept(proc, twelve, 'REGISTER', at('2026-07-14'), officer, application({ dob: dob12, minor: true }))).track,
+    'minor',
+  );
+  await refuse(
+    proc,
+    start(at('2026-07-13')),
+    'REGISTER',
+    at('2026-07-13'),
+    officer,
+    application({ dob: dob12, minor: true }),
+    'guard-failed',
+  );
+});
+
+test('the law is pinned on the Vietnam date of the first event: 30/06/2026 17:30 UTC is 01/07 00:30 in Viet Nam', () => {
+  assert.equal(start('2026-06-30T16:59:00Z').lawVersion, '2025-07-01');
+  assert.equal(start('2026-06-30T17:30:00Z').lawVersion, '2026-07-01');
+});
+
+test('the case view names the deciding office by law version and flags unverified document forms', async () => {
+  const viewAt = async (day) => {
+    let c = start(`${day}T09:00:00+07:00`);
+    c = await accept(proc, c, 'REGISTER', `${day}T09:00:00+07:00`, officer, application());
+    return proc.view(c, { now: `${day}T10:00:00+07:00` });
+  };
+  for (const day of ['2026-06-30', '2026-07-01']) {
+    const v = await viewAt(day);
+    const decide = v.allowedEvents.find((e) => e.type === 'DECIDE');
+    assert.deepEqual(decide.roles, ['commune-pc-chair']);
+    assert.equal(decide.offices[0].vi, 'Chủ tịch UBND cấp xã');
+    assert.deepEqual(
+      v.documentsDue.map((d) => [d.id, d.formCode, d.uncertain]),
+      [['decision', null, true]],
+    );
+    assert.ok(v.basis.some((b) => /1\.010941/.test(b.citation)));
+  }
+});
