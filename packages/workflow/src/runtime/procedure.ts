@@ -362,8 +362,19 @@ export class Procedure {
         `case ${c.id} was started under ${c.procedure} version ${c.procedureVersion}; this definition is ${this.definition.version}`,
       );
     }
-    const snap = this.snapshotOf(c);
-    if (stateName(snap.value) !== c.state) {
+    let snap: AnyMachineSnapshot;
+    try {
+      snap = this.snapshotOf(c);
+    } catch (e) {
+      throw new Error(`case ${c.id}: its snapshot does not fit procedure "${c.procedure}": ${(e as Error).message}`, {
+        cause: e,
+      });
+    }
+    const persisted = stateName(c.snapshot.value);
+    if (stateName(snap.value) !== persisted) {
+      throw new Error(`case ${c.id}: its snapshot does not fit procedure "${c.procedure}": no state "${persisted}"`);
+    }
+    if (persisted !== c.state) {
       throw new Error(`case ${c.id}: snapshot state "${stateName(snap.value)}" does not match state "${c.state}"`);
     }
     return c;

@@ -449,6 +449,8 @@ export function runtimeSuite(env) {
         assertThrows(() => proc.restore({ ...c, schemaVersion: 99 }), 'schemaVersion 99', 'future schema');
         assertThrows(() => proc.restore({ ...c, procedureVersion: '0.9.0' }), '0.9.0', 'other definition version');
         assertThrows(() => proc.restore('{"schemaVersion":1'), 'does not parse', 'broken JSON');
+        const ghost = { ...c, state: 'archived', snapshot: { ...c.snapshot, value: 'archived' } };
+        assertThrows(() => proc.restore(ghost), 'does not fit procedure "sample"', 'unknown state');
       },
     },
     {
