@@ -64,7 +64,7 @@ export function renderErrorSummary(
                 ? html`<a
                     part="error-summary-link"
                     href=${`#${item.target.id}`}
-                    data-path=${item.path}
+                    data-error-path=${item.path}
                     @click=${(event: Event) => onActivate(item, event)}
                     >${item.text}</a
                   >`

@@ -116,7 +116,10 @@ export class HosoForm extends LitElement {
 
   /** The native control for a dotted data path (e.g. `family.1.phone`), or null. */
   control(path: string): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>(`[data-path="${CSS.escape(path)}"]`);
+    const value = CSS.escape(path);
+    return this.renderRoot.querySelector<HTMLElement>(
+      `:is(input, select, textarea, button, [contenteditable])[data-path="${value}"]`,
+    );
   }
 
   /** Validity without showing anything. */
@@ -176,7 +179,8 @@ export class HosoForm extends LitElement {
       store.init({
         schema: this.schema,
         uischema: this.#uischemaFor(this.schema),
-        data: this.#data,
+        // No data yet on an object form is an empty object, so validation (e.g. `required`) applies.
+        data: this.#data === undefined && this.schema.type === 'object' ? {} : this.#data,
         ajv: this.#ajv(),
         validationMode: this.validationMode,
       });

@@ -6,6 +6,7 @@ export { HosoForm } from './hoso-form.js';
 export { renderers } from './renderers/index.js';
 export { controls } from './renderers/controls/index.js';
 export { layouts } from './renderers/layouts/index.js';
+export { labels } from './renderers/labels/index.js';
 export { arrays } from './renderers/arrays/index.js';
 export { dispatch, pickRenderer, type RendererEntry, type DispatchProps } from './dispatch.js';
 export { HosoControlElement, type ControlProps } from './base/control-element.js';

@@ -1,2 +1,3 @@
 export { HosoChangeEvent } from './change-event.js';
 export { HosoInvalidEvent } from './invalid-event.js';
+export { HosoStepChangeEvent } from './step-change-event.js';
