@@ -21,13 +21,17 @@ import { applyOverlay, resolveLaw, selectLawVersion } from '../law/law-version.j
 import type { LawVersionFile, ProvinceOverlay, ResolvedLaw, Text } from '../law/law-version.js';
 import type { HolidayCalendar } from '../time/calendar.js';
 import { MissingCalendarError, WorkingCalendar } from '../time/calendar.js';
-import { DateFormatError, formatInstant, isoDate, localDay, parseInstant } from '../time/dates.js';
+import { formatInstant, isoDate, localDay, parseInstant } from '../time/dates.js';
 import { builtinActions } from './actions.js';
 import type { ActionImpl } from './actions.js';
 import { SCHEMA_VERSION } from './case.js';
 import type { ApplyResult, Case, CaseEvent, CaseView, Person } from './case.js';
 import { startDeadlines, LawValueMissingError } from './deadlines.js';
 import { refusal } from './refusals.js';
+import { checkEvent } from './check-event.js';
+import { stateName } from './state-name.js';
+
+export { stateName };
 import { buildView } from './view.js';
 import { parseCase } from './persist.js';
 
@@ -60,19 +64,6 @@ export interface ActiveMeta {
   documents: string[];
   basis: StateMeta['basis'];
   forms: string[];
-}
-
-export function stateName(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (value && typeof value === 'object') {
-    return Object.entries(value as Record<string, unknown>)
-      .map(([k, v]) => {
-        const inner = stateName(v);
-        return inner ? `${k}.${inner}` : k;
-      })
-      .join('|');
-  }
-  return '';
 }
 
 export class Procedure {
@@ -343,7 +334,6 @@ export class Procedure {
     draft.audit.push(
       await makeEntry(prev, { at, by: event.by, event: event.type, from, to: draft.state, data: event.data ?? null }),
     );
-    void nextMeta;
     return { ok: true, case: draft };
   }
 
@@ -379,17 +369,4 @@ export class Procedure {
     }
     return c;
   }
-}
-
-function checkEvent(e: CaseEvent): string | undefined {
-  if (!e || typeof e !== 'object') return 'the event must be an object';
-  if (typeof e.type !== 'string' || !e.type) return '"type" is required';
-  try {
-    parseInstant(e.at, 'at');
-  } catch (err) {
-    if (err instanceof DateFormatError) return err.message;
-    throw err;
-  }
-  if (!e.by || typeof e.by.id !== 'string' || !Array.isArray(e.by.roles)) return '"by" must be { id, roles: [...] }';
-  return undefined;
 }
