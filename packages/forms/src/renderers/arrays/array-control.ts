@@ -19,12 +19,15 @@
  * @csspart error - the array's own error (e.g. `minItems`)
  */
 import {
+  and,
   createDefaultValue,
   isObjectArrayControl,
   isPrimitiveArrayControl,
   or,
   rankWith,
   Resolve,
+  schemaTypeIs,
+  uiTypeIs,
   type JsonSchema,
 } from '@jsonforms/core';
 import { html, nothing, type TemplateResult } from 'lit';
@@ -183,7 +186,11 @@ export class HosoArrayControl extends HosoControlElement {
 defineElement('hoso-array-control', HosoArrayControl);
 
 export const arrayControl: RendererEntry = {
-  tester: rankWith(3, or(isObjectArrayControl, isPrimitiveArrayControl)),
+  // The cheap type checks first: testers run for every element a layout shows.
+  tester: rankWith(
+    3,
+    and(uiTypeIs('Control'), schemaTypeIs('array'), or(isObjectArrayControl, isPrimitiveArrayControl)),
+  ),
   tag: 'hoso-array-control',
 };
 

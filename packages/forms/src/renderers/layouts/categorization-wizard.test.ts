@@ -170,4 +170,52 @@ describe('hoso-categorization-wizard', () => {
       [2, 3],
     ]);
   });
+
+  it('disables the fields of a category whose DISABLE rule holds (OR of two conditions)', async () => {
+    const disabling = {
+      type: 'Categorization',
+      elements: [
+        {
+          type: 'Category',
+          label: 'Nhân thân',
+          elements: [
+            { type: 'Control', scope: '#/properties/fullName' },
+            { type: 'Control', scope: '#/properties/alias' },
+          ],
+        },
+        {
+          type: 'Category',
+          label: 'Liên hệ',
+          rule: {
+            effect: 'DISABLE',
+            condition: {
+              type: 'OR',
+              conditions: [
+                { scope: '#/properties/alias', schema: { const: 'khóa' } },
+                { scope: '#/properties/fullName', schema: { const: 'Ẩn Danh' } },
+              ],
+            },
+          },
+          elements: [
+            { type: 'Group', label: 'Điện thoại', elements: [{ type: 'Control', scope: '#/properties/phone' }] },
+          ],
+        },
+      ],
+    };
+    const form = await fixture<HosoForm>(
+      html`<hoso-form .schema=${schema} .uischema=${disabling} .data=${{ fullName: 'Lan' }}></hoso-form>`,
+    );
+    await settle(form);
+    await typeInto(form, 'alias', 'khóa');
+    form.shadowRoot!.querySelector<HTMLButtonElement>('button.next')!.click();
+    await settle(form);
+    expect(heading(form)).to.equal('Liên hệ');
+    expect((form.control('phone') as HTMLInputElement).disabled).to.be.true;
+    form.step = 0;
+    await settle(form);
+    await typeInto(form, 'alias', 'mở');
+    form.step = 1;
+    await settle(form);
+    expect((form.control('phone') as HTMLInputElement).disabled).to.be.false;
+  });
 });

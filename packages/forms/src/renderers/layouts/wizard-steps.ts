@@ -79,6 +79,7 @@ export function fieldsIn(store: FormStore, panel: Element): { paths: string[]; e
     const target = field.element();
     if (!target || !panel.contains(target)) continue;
     paths.push(path);
+    if ((target as Partial<HTMLInputElement>).disabled === true) continue; // cannot be fixed here: not blocking
     const error = field.error();
     if (error) errors.push({ path, field, target, text: `${field.label()}: ${error}` });
   }
