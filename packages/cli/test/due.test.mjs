@@ -85,3 +85,9 @@ test('a year without a calendar is exit 2 naming the year', () => {
   assert.equal(r.code, 2);
   assert.match(r.err, /no holiday calendar for 2028/);
 });
+
+test('--help prints the usage and exits 0', () => {
+  const r = hoso('due', '--help');
+  assert.equal(r.code, 0);
+  assert.match(r.out, /usage: hoso due --from/);
+});

@@ -56,6 +56,10 @@ const weekday = (date: string): string => WEEKDAYS[new Date(`${date.slice(0, 10)
 
 export async function run(argv: string[], io: Io): Promise<number> {
   const args = [...argv];
+  if (args.includes('--help') || args.includes('-h')) {
+    io.out(USAGE);
+    return 0;
+  }
   try {
     const dir = workflowsDir(args, io.cwd);
     const { from, n, unit, json } = parseArgs(args);

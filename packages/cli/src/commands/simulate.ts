@@ -14,6 +14,10 @@ const USAGE = 'usage: hoso simulate <scenario.json> [--workflows <dir>]';
 
 export async function run(argv: string[], io: Io): Promise<number> {
   const args = [...argv];
+  if (args.includes('--help') || args.includes('-h')) {
+    io.out(USAGE);
+    return 0;
+  }
   try {
     const dir = workflowsDir(args, io.cwd);
     const [file, ...rest] = args;

@@ -245,6 +245,13 @@ export function pathSuite(env) {
       });
     }
   }
+  out.unshift({
+    name: 'paths: the graph reaches every top-level state',
+    run: () => {
+      const reached = new Set(paths.map((p) => env.lib.stateName(p.state.value)));
+      for (const s of Object.keys(env.machine.states)) assertOk(reached.has(s), `no path reaches ${s}`);
+    },
+  });
   return { paths, cases: out };
 }
 
