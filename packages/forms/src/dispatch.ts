@@ -48,6 +48,24 @@ export function pickRenderer(
   return bestRank >= 0 ? best : undefined;
 }
 
+/**
+ * Tester results per UI schema element object, across re-creations of its renderer (a group shown
+ * again by a rule, a wizard step revisited): testers resolve schemas and are the costliest part of
+ * dispatch, and their answer only depends on the element, the schema and the registry.
+ */
+const chosen = new WeakMap<
+  UISchemaElement,
+  { schema: JsonSchema; renderers: readonly RendererEntry[]; entry: RendererEntry | undefined }
+>();
+
+function choose(store: FormStore, uischema: UISchemaElement, schema: JsonSchema): RendererEntry | undefined {
+  const memo = chosen.get(uischema);
+  if (memo && memo.schema === schema && memo.renderers === store.renderers) return memo.entry;
+  const entry = pickRenderer(store.renderers, uischema, schema, store);
+  chosen.set(uischema, { schema, renderers: store.renderers, entry });
+  return entry;
+}
+
 class DispatchDirective extends Directive {
   #element: (HTMLElement & { -readonly [K in keyof DispatchProps]?: DispatchProps[K] }) | undefined;
   #tag: string | undefined;
@@ -61,7 +79,7 @@ class DispatchDirective extends Directive {
   render(store: FormStore, props: DispatchProps): unknown {
     const t = this.#tested;
     if (!t || t.uischema !== props.uischema || t.schema !== props.schema || t.renderers !== store.renderers) {
-      const entry = pickRenderer(store.renderers, props.uischema, props.schema, store);
+      const entry = choose(store, props.uischema, props.schema);
       this.#tested = { uischema: props.uischema, schema: props.schema, renderers: store.renderers };
       if (!entry) {
         console.error(
