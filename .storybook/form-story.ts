@@ -17,8 +17,8 @@ import { schemaKey } from '../packages/forms/src/validation/schema-key.js';
 /** What a story needs to show a renderer. */
 export interface FormFixture {
   readonly schema: JsonSchema;
-  /** Omitted: JSON Forms generates a vertical layout from the schema. */
-  readonly uischema?: UISchemaElement;
+  /** A JSON Forms UI schema (plain JSON: rule effects as strings); omitted: generated from the schema. */
+  readonly uischema?: UISchemaElement | object;
   /** Data that fills every field validly. */
   readonly filled: unknown;
   /** Data with at least one error the renderer shows. */
@@ -73,7 +73,7 @@ const ALWAYS: JsonSchema = {};
 
 /** The UI schema wrapped in a vertical layout whose rule always disables it. */
 function disabledUischema(fixture: FormFixture): UISchemaElement {
-  const inner = fixture.uischema ?? Generate.uiSchema(fixture.schema);
+  const inner = (fixture.uischema as UISchemaElement | undefined) ?? Generate.uiSchema(fixture.schema);
   return {
     type: 'VerticalLayout',
     elements: [inner],
@@ -96,7 +96,7 @@ function dataFor(fixture: FormFixture, state: FormState): unknown {
 /** One `<hoso-form>` showing `fixture` in the state `args` describe. */
 export function renderForm(fixture: FormFixture, args: Partial<FormArgs> = {}): TemplateResult {
   const a = { ...defaultArgs, ...args };
-  const uischema = a.disabled ? disabledUischema(fixture) : fixture.uischema;
+  const uischema = a.disabled ? disabledUischema(fixture) : (fixture.uischema as UISchemaElement | undefined);
   return html`<hoso-form
     .schema=${fixture.schema}
     .uischema=${uischema}

@@ -63,13 +63,21 @@ function inspect() {
       // Native controls only: the error summary's links carry data-path too.
       const controls = root ? [...root.querySelectorAll(':is(input, select, textarea)[data-path]')] : [];
       const invalid = controls.filter((c) => c.getAttribute('aria-invalid') === 'true');
-      const errors = invalid.map((c) => root.getElementById(`${c.id}-error`)?.textContent?.trim() ?? '');
+      // The error a control announces: the `…-error` element its aria-describedby points to.
+      const errors = invalid.map((c) =>
+        (c.getAttribute('aria-describedby') ?? '')
+          .split(/\s+/)
+          .filter((id) => id.endsWith('-error'))
+          .map((id) => root.getElementById(id)?.textContent?.trim() ?? '')
+          .join(' '),
+      );
       return {
         state: form.getAttribute('data-state'),
         wantDisabled: form.getAttribute('data-disabled') === 'true',
         wantReadonly: form.hasAttribute('readonly'),
         lang: form.closest('[lang]')?.getAttribute('lang') ?? '',
         controls: controls.length,
+        buttons: root ? root.querySelectorAll('button').length : 0,
         // A control with its own ENABLE/DISABLE rule follows that rule, not its parent (JSON Forms semantics).
         disabled: controls.filter((c) => c.disabled || ownEnableRule(c)).length,
         readonly: controls.filter((c) => c.readOnly || c.getAttribute('aria-readonly') === 'true').length,
@@ -132,7 +140,9 @@ async function main() {
         if (pageErrors.length) problems.push(`page errors: ${pageErrors.join(' | ').slice(0, 300)}`);
         if (r.forms.length === 0) problems.push('no <hoso-form> rendered');
         for (const [i, f] of r.forms.entries()) {
-          if (f.controls === 0) problems.push(`form ${i} (${f.state}) has no control with data-path`);
+          // An empty array shows only its "add" button; anything else must show its fields.
+          if (f.controls === 0 && !(f.state === 'empty' && f.buttons > 0))
+            problems.push(`form ${i} (${f.state}) has no control with data-path`);
           if (f.wantDisabled && f.disabled !== f.controls)
             problems.push(`form ${i} (disabled): ${f.controls - f.disabled} of ${f.controls} controls are enabled`);
           if (f.wantReadonly && f.readonly + f.disabled < f.controls)

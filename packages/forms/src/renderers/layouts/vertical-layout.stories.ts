@@ -1,0 +1,65 @@
+// Stories for <hoso-vertical-layout>: a playground driven by args, an invalid state, and the states matrix
+// (empty, filled, invalid, disabled, readonly × vi/en). Children stacked in a column.
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import {
+  defaultArgs,
+  formArgTypes,
+  renderForm,
+  statesMatrix,
+  type FormArgs,
+  type FormFixture,
+} from '../../../../../.storybook/form-story.js';
+
+const fixture: FormFixture = {
+  schema: {
+    type: 'object',
+    properties: {
+      fullName: {
+        type: 'string',
+        title: 'Họ và tên',
+        minLength: 3,
+      },
+      phone: {
+        type: 'string',
+        title: 'Số điện thoại',
+        pattern: '^0[0-9]{9}$',
+      },
+    },
+    required: ['fullName'],
+  },
+  uischema: {
+    type: 'VerticalLayout',
+    elements: [
+      {
+        type: 'Control',
+        scope: '#/properties/fullName',
+      },
+      {
+        type: 'Control',
+        scope: '#/properties/phone',
+      },
+    ],
+  },
+  filled: {
+    fullName: 'Nguyễn Văn An',
+    phone: '0912345678',
+  },
+  invalid: {
+    fullName: 'An',
+    phone: '12345',
+  },
+};
+
+const meta = {
+  title: 'Renderers/Layouts/Vertical',
+  render: (args) => renderForm(fixture, args),
+  args: defaultArgs,
+  argTypes: formArgTypes,
+} satisfies Meta<FormArgs>;
+
+export default meta;
+type Story = StoryObj<FormArgs>;
+
+export const Playground: Story = {};
+export const Invalid: Story = { args: { state: 'invalid' } };
+export const States: Story = { render: () => statesMatrix(fixture) };
