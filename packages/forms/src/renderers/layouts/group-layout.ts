@@ -8,7 +8,8 @@
  * @csspart legend - the `<legend>`
  */
 import { and, isLayout, rankWith, uiTypeIs, type GroupLayout } from '@jsonforms/core';
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing } from 'lit';
+import { cache } from 'lit/directives/cache.js';
 import { HosoLayoutElement } from '../../base/layout-element.js';
 import { defineElement } from '../../base/define.js';
 import type { RendererEntry } from '../../dispatch.js';
@@ -17,12 +18,18 @@ import { layoutStyles } from './layout.styles.js';
 export class HosoGroupLayout extends HosoLayoutElement<GroupLayout> {
   static override styles = layoutStyles;
 
-  protected override render(): TemplateResult | typeof nothing {
+  protected override render(): unknown {
     const p = this.props;
-    if (!p?.visible) return nothing;
-    return html`<fieldset part="group" class="group layout">
-      ${p.label ? html`<legend part="legend" class="legend">${p.label}</legend>` : nothing} ${this.renderChildren()}
-    </fieldset>`;
+    // `cache`: a group hidden by a rule keeps its (disconnected, unsubscribed) elements, so showing it
+    // again reconnects them instead of re-testing the registry and re-creating every control.
+    return cache(
+      p?.visible
+        ? html`<fieldset part="group" class="group layout">
+            ${p.label ? html`<legend part="legend" class="legend">${p.label}</legend>` : nothing}
+            ${this.renderChildren()}
+          </fieldset>`
+        : nothing,
+    );
   }
 }
 

@@ -7,7 +7,8 @@
  * @cssproperty --hoso-column-min-width - narrowest column before wrapping (default 14rem)
  */
 import { and, isLayout, rankWith, uiTypeIs, type HorizontalLayout } from '@jsonforms/core';
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing } from 'lit';
+import { cache } from 'lit/directives/cache.js';
 import { HosoLayoutElement } from '../../base/layout-element.js';
 import { defineElement } from '../../base/define.js';
 import type { RendererEntry } from '../../dispatch.js';
@@ -16,9 +17,13 @@ import { layoutStyles } from './layout.styles.js';
 export class HosoHorizontalLayout extends HosoLayoutElement<HorizontalLayout> {
   static override styles = layoutStyles;
 
-  protected override render(): TemplateResult | typeof nothing {
-    if (!this.props?.visible) return nothing;
-    return html`<div part="layout horizontal" class="layout horizontal">${this.renderChildren()}</div>`;
+  protected override render(): unknown {
+    // `cache`: hidden by a rule, the row keeps its elements (disconnected) for a cheap show.
+    return cache(
+      this.props?.visible
+        ? html`<div part="layout horizontal" class="layout horizontal">${this.renderChildren()}</div>`
+        : nothing,
+    );
   }
 }
 

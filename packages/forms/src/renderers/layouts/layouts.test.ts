@@ -207,4 +207,26 @@ describe('rules on layouts, groups, labels and controls', () => {
     expect(counts.get(root.querySelector('hoso-group-layout')!)).to.be.greaterThan(0);
     expect(counts.get(root.querySelector('hoso-vertical-layout')!)).to.equal(0);
   });
+
+  it('a group hidden then shown again keeps working: current data, live edits, no hidden field in the summary', async () => {
+    const form = await fixture<HosoForm>(
+      html`<hoso-form .schema=${{ ...schema, required: ['detail'] }} .uischema=${uischema} .data=${{}}></hoso-form>`,
+    );
+    await settle(form);
+    await type(form, 'kind', 'x');
+    await type(form, 'detail', 'một');
+    await type(form, 'kind', 'y'); // hide
+    expect(form.control('detail')).to.equal(null);
+    expect(form.shadowRoot!.querySelector('hoso-text-control[hidden], fieldset.group')).to.equal(null);
+    await type(form, 'kind', 'x'); // show again
+    expect((form.control('detail') as HTMLInputElement).value).to.equal('một');
+    await type(form, 'detail', 'hai');
+    expect((form.data as { detail?: string }).detail).to.equal('hai');
+    await type(form, 'detail', '');
+    await type(form, 'kind', 'y');
+    form.validate();
+    await settle(form);
+    const links = [...form.shadowRoot!.querySelectorAll('.error-summary a')];
+    expect(links.some((a) => a.textContent?.includes('Chi tiết'))).to.be.false; // hidden: not linked
+  });
 });
