@@ -1,7 +1,10 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import './runtime.js';
+import { rankWith, scopeEndsWith } from '@jsonforms/core';
 import { HosoInvalidEvent } from './events/invalid-event.js';
+import { renderers } from './renderers/index.js';
+import { HosoTextControl } from './renderers/controls/text-control.js';
 import type { HosoForm } from './hoso-form.js';
 import { controlAt, renderForm, settle, shadow } from './test-utils/form-fixture.js';
 
@@ -227,5 +230,27 @@ describe('<hoso-form> rendering', () => {
     await settle(form);
     expect([...updates.keys()]).to.deep.equal(['f7']);
     expect(form.data).to.deep.equal({ f7: 'ab' });
+  });
+});
+
+describe('<hoso-form> renderer registry', () => {
+  class ShoutControl extends HosoTextControl {
+    protected override hintText(): string {
+      return 'VIẾT HOA';
+    }
+  }
+  customElements.define('test-shout-control', ShoutControl);
+
+  it('lets a page add a higher-ranked renderer, and switches when the registry changes', async () => {
+    const form = await renderForm({
+      schema: { type: 'object', properties: { code: { type: 'string', title: 'Mã' }, other: { type: 'string' } } },
+    });
+    expect(controlAt(form, 'code').closest('hoso-text-control')).to.not.equal(null);
+    form.renderers = [...renderers, { tester: rankWith(10, scopeEndsWith('code')), tag: 'test-shout-control' }];
+    await settle(form);
+    await settle(form);
+    expect(controlAt(form, 'code').closest('test-shout-control')).to.not.equal(null);
+    expect(controlAt(form, 'other').closest('hoso-text-control')).to.not.equal(null);
+    expect(shadow(form).textContent).to.contain('VIẾT HOA');
   });
 });

@@ -161,7 +161,7 @@ export class HosoForm extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     const store = this.#store;
     if (changed.has('renderers') || !this.#stylesFor) {
-      store.renderers = this.renderers ?? defaultRenderers;
+      store.setRenderers(this.renderers ?? defaultRenderers);
       this.#adoptRendererStyles(store.renderers);
     }
     store.setLocale(this.lang ? normalizeLang(this.lang) : resolveLang(this), this.messages);

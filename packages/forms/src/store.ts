@@ -204,6 +204,13 @@ export class FormStore {
     this.#changedAll();
   }
 
+  /** A new renderer registry: every renderer re-dispatches its children. */
+  setRenderers(renderers: readonly RendererEntry[]): void {
+    if (renderers === this.renderers) return;
+    this.renderers = renderers;
+    this.#changedAll();
+  }
+
   setReadonly(readonly: boolean): void {
     if (readonly === this.#readonly) return;
     this.#readonly = readonly;
