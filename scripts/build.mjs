@@ -1,12 +1,35 @@
 // `pnpm build`: tsc -b → `hoso build` (precompiled validators into schemas/generated) → rollup bundles.
 // Each step stops the build on failure with the step's name in the message.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, banner, run, seconds } from './lib/run.mjs';
 
 const HOSO = join(ROOT, 'packages/cli/bin/hoso.mjs');
 const HOSO_BUILD_SRC = join(ROOT, 'packages/cli/src/commands/build.ts');
 const ROLLUP_CONFIG = join(ROOT, 'packages/forms/rollup.config.mjs');
+
+const FORMS = join(ROOT, 'packages/forms');
+const BUNDLES = [join(FORMS, 'bundle/hoso-form.js'), join(FORMS, 'dist/hoso-form.runtime.js')];
+
+/** Newest mtime (ms) of the .js files under `dir`, skipping `except`. */
+function newestJs(dir, except) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestJs(path, except));
+    else if (entry.name.endsWith('.js') && !except.includes(path)) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** The bundles are up to date when both exist and are newer than tsc's output, the configs and the lockfile. */
+function bundlesUpToDate() {
+  if (process.env.HOSO_FORCE_BUNDLE || !BUNDLES.every((f) => existsSync(f))) return null;
+  const oldestOutput = Math.min(...BUNDLES.map((f) => statSync(f).mtimeMs));
+  const configs = [ROLLUP_CONFIG, join(ROOT, 'scripts/rollup-common.mjs'), join(ROOT, 'pnpm-lock.yaml')];
+  const newestInput = Math.max(newestJs(join(FORMS, 'dist'), BUNDLES), ...configs.map((f) => statSync(f).mtimeMs));
+  return newestInput < oldestOutput ? 'bundles up to date (HOSO_FORCE_BUNDLE=1 to rebuild)' : null;
+}
 
 /** The build steps, in order. */
 export const BUILD_STEPS = [
@@ -23,7 +46,7 @@ export const BUILD_STEPS = [
     cmd: 'rollup',
     args: ['-c', 'rollup.config.mjs'],
     cwd: join(ROOT, 'packages/forms'),
-    skipIf: () => (existsSync(ROLLUP_CONFIG) ? null : 'packages/forms/rollup.config.mjs not written yet'),
+    skipIf: () => (existsSync(ROLLUP_CONFIG) ? bundlesUpToDate() : 'packages/forms/rollup.config.mjs not written yet'),
   },
 ];
 
