@@ -1,7 +1,15 @@
-// Global Storybook setup: a locale toolbar (vi default, en) that sets `lang` on the story's wrapper and on
+// Global Storybook setup: the elements' manifest, and a locale toolbar (vi default, en) that sets `lang` on the story's wrapper and on
 // <html>; <hoso-form> resolves its language from the closest ancestor with `lang`.
-import type { Decorator, Preview } from '@storybook/web-components-vite';
+/// <reference types="vite/client" />
+import { setCustomElementsManifest, type Decorator, type Preview } from '@storybook/web-components-vite';
 import { html } from 'lit';
+
+// The Custom Elements Manifest (`pnpm --filter @hoso/forms cem`, run by `pnpm build-storybook`) documents
+// <hoso-form>'s properties, events, parts and CSS properties on the Docs page. A glob, so a build without the
+// (generated, git-ignored) manifest still works.
+const manifests = import.meta.glob<{ default: object }>('../packages/forms/custom-elements.json', { eager: true });
+const manifest = Object.values(manifests)[0]?.default;
+if (manifest) setCustomElementsManifest(manifest);
 
 const withLocale: Decorator = (story, context) => {
   const locale = context.globals['locale'] === 'en' ? 'en' : 'vi';

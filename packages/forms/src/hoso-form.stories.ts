@@ -30,6 +30,7 @@ const minorAtHome: FormFixture = { ...base, filled: validMinorHome, invalid: inv
 
 const meta = {
   title: 'Forms/Voluntary rehab registration',
+  component: 'hoso-form',
   render: (args) => renderForm(registrationFixture, args),
   args: defaultArgs,
   argTypes: formArgTypes,
