@@ -11,15 +11,21 @@ const top = (state) => state.split('.')[0].split('|')[0];
 /**
  * @param proc the Procedure
  * @param fixtures `{ [state/EDGE]: { by, data?: (case, path) => data, after?: deadlineId, expect?: (lawVersion) => code } }`
- * @param options `{ start, person: (path) => person, province? }`
+ * @param options `{ start, person: (path) => person, province?, infeasible?: (path) => boolean }`: `infeasible`
+ *   names structural paths whose guards contradict each other (e.g. an adult's track, then the minor's
+ *   admission, which the same data can never satisfy); they are counted, not replayed
  * @returns `{ paths, completed, blocked }`: paths replayed to a final state, and paths that the pinned law stops
  */
-export async function replayAllPaths(proc, fixtures, { start, person, province }) {
+export async function replayAllPaths(proc, fixtures, { start, person, province, infeasible }) {
   const { paths, loops } = structuralPaths(proc.definition);
   assert.ok(paths.length > 0, 'the machine has paths to a final state');
   const used = new Set();
   const counts = { paths: paths.length, completed: 0, blocked: 0 };
   for (const path of paths) {
+    if (infeasible?.(path)) {
+      counts.infeasible = (counts.infeasible ?? 0) + 1;
+      continue;
+    }
     const label = path.steps.map((s) => s.edge).join(' > ');
     let c = proc.createCase({ person: person(path), at: start, ...(province ? { province } : {}) });
     c = roundTrip(proc, c);

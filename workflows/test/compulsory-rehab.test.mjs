@@ -1,0 +1,416 @@
+/**
+ * Compulsory rehab referral (procedures.md §5): Track A (18+, administrative measure) and Track B (12 to under
+ * 18, court measure), exclusions with their reason, the birth-date correction, both law versions around
+ * 01/07/2026, and every path of the machine replayed with persistence round-trips. Due dates are checked by
+ * hand against workflows/calendars/vn.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { accept, by, deadline, later, loadDefinition, procedure, refuse } from './support.mjs';
+import { replayAllPaths } from './paths.mjs';
+
+const proc = procedure('compulsory-rehab');
+const police = by('police-1', 'commune-police-head');
+const chair = by('chair-1', 'commune-pc-chair');
+const court = by('court-1', 'regional-court');
+const districtCourt = by('court-0', 'district-court');
+const provincialCourt = by('court-2', 'provincial-court');
+const facility = by('facility-1', 'rehab-facility');
+const family = by('family-1', 'family');
+const labour = by('labour-1', 'district-labour-office');
+
+const ADULT = '1990-05-01';
+const MINOR = '2010-03-15';
+const CHILD = '2015-01-01';
+const at = (day, time = '09:00') => `${day}T${time}:00+07:00`;
+
+function subject({ dob = ADULT, actDate = '2026-08-20', ground = 'quit-voluntary', ...extra } = {}) {
+  return {
+    fullName: 'Nguyễn Văn C',
+    dateOfBirth: dob,
+    nationality: 'VN',
+    actDate,
+    ground,
+    hasStableResidence: true,
+    pregnant: false,
+    caringChildUnder36Months: false,
+    ...extra,
+  };
+}
+const guardian = { fullName: 'Lê Văn Tâm', relationship: 'father' };
+const notice = (withGuardian) => ({ notifiedOn: '2026-09-03', ...(withGuardian ? { guardian } : {}) });
+const filing = (read) => ({ court: 'TAND khu vực 1', filedOn: '2026-09-11', ...(read ? { dossierReadOn: read } : {}) });
+const acceptance = { caseNumber: '12/2026/TLST-CNBB', judge: 'Trần Thị D' };
+const applyDecision = {
+  apply: true,
+  months: 12,
+  facility: 'Cơ sở cai nghiện bắt buộc số 2',
+  announcedOn: '2026-09-25',
+};
+
+function start(day, dob = ADULT, province) {
+  return proc.createCase({ person: { birthDate: dob }, at: at(day), ...(province ? { province } : {}) });
+}
+
+test('the definition passes the runtime checker', () => {
+  assert.deepEqual(loadDefinition('compulsory-rehab').errors, []);
+});
+
+test('Track B: a 16-year-old through the regional court (Law 120), guardian notified, term for minors', async () => {
+  let c = start('2026-08-24', MINOR);
+  assert.equal(c.lawVersion, '2026-07-01');
+  await refuse(proc, c, 'OPEN_DOSSIER', at('2026-08-24'), chair, subject({ dob: MINOR }), 'role-not-permitted');
+  c = await accept(proc, c, 'OPEN_DOSSIER', at('2026-08-24'), police, subject({ dob: MINOR }));
+  assert.deepEqual([c.state, c.track], ['proceedings.dossier_preparation', 'minor']);
+  // Mon 24/08/2026 + 5 working days: Tue 25, Wed 26, Thu 27, Fri 28, (31/08 swapped, 01–02/09 National Day), Thu 03/09.
+  assert.equal(deadline(c, 'dossier').due, '2026-09-03');
+  await refuse(proc, c, 'NOTIFY_DOSSIER', at('2026-09-03'), police, notice(false), 'guard-failed');
+  c = await accept(proc, c, 'NOTIFY_DOSSIER', at('2026-09-03'), police, notice(true));
+  assert.equal(deadline(c, 'dossier').late, false);
+  assert.equal(c.documents.at(-1).id, 'dossierNotice');
+  // Thu 03/09 + 5 working days: Fri 04, Mon 07, Tue 08, Wed 09, Thu 10 (uncertain: Luật XLVPHC Art. 103 [BK]).
+  assert.deepEqual(
+    [deadline(c, 'dossier-reading').due, deadline(c, 'dossier-reading').uncertain],
+    ['2026-09-10', true],
+  );
+  await refuse(proc, c, 'FILE_WITH_COURT', at('2026-09-08'), police, filing(), 'guard-failed');
+  c = await accept(proc, c, 'FILE_WITH_COURT', at('2026-09-11'), police, filing());
+  await refuse(proc, c, 'ACCEPT', at('2026-09-14'), districtCourt, acceptance, 'role-not-permitted');
+  c = await accept(proc, c, 'ACCEPT', at('2026-09-14'), court, acceptance);
+  // 15 calendar days from Mon 14/09: Tue 29/09 (range 15–30 days, uncertain).
+  assert.deepEqual([deadline(c, 'court-session').due, deadline(c, 'court-session').uncertain], ['2026-09-29', true]);
+  c = await accept(proc, c, 'DECIDE', at('2026-09-25'), court, applyDecision);
+  assert.equal(c.state, 'proceedings.complaint_window');
+  // Fri 25/09 + 3 working days: Mon 28, Tue 29, Wed 30.
+  assert.equal(deadline(c, 'complaint').due, '2026-09-30');
+  await refuse(proc, c, 'BECOME_FINAL', at('2026-09-30', '16:00'), court, {}, 'guard-failed');
+  c = await accept(proc, c, 'BECOME_FINAL', at('2026-10-01'), court, {});
+  await refuse(proc, c, 'COMPLAIN', at('2026-10-01'), family, { grounds: 'x' }, 'not-allowed-in-state');
+  c = await accept(proc, c, 'ADMIT', at('2026-10-05'), facility, { facility: 'Trường giáo dưỡng số 2' });
+  assert.equal(c.state, 'in_facility.minor.treating');
+  const term = deadline(c, 'term-end');
+  assert.deepEqual([term.n, term.due, term.uncertain], [24, '2028-10-05', true]);
+  assert.match(term.note, /12\.3/);
+});
+
+test('Track A, law 2025-07-01: Form 35 management at home, complaint, review, postponement, admission, completion', async () => {
+  let c = start('2026-06-11');
+  const s = subject({ actDate: '2026-06-10', ground: 'use-during-voluntary' });
+  c = await accept(proc, c, 'OPEN_DOSSIER', at('2026-06-11'), police, s);
+  assert.deepEqual([c.lawVersion, c.track], ['2025-07-01', 'adult']);
+  // Thu 11/06/2026 + 5 working days: Fri 12, Mon 15, Tue 16, Wed 17, Thu 18.
+  assert.equal(deadline(c, 'dossier').due, '2026-06-18');
+  await refuse(
+    proc,
+    c,
+    'ARRANGE_MANAGEMENT',
+    at('2026-06-12'),
+    police,
+    { place: 'home', familyMember: { fullName: 'X', relationship: 'friend', agreedOn: '2026-06-12' } },
+    'guard-failed',
+  );
+  c = await accept(proc, c, 'ARRANGE_MANAGEMENT', at('2026-06-12'), police, {
+    place: 'home',
+    familyMember: { fullName: 'Nguyễn Thị E', relationship: 'spouse', agreedOn: '2026-06-12' },
+  });
+  assert.equal(c.documents.at(-1).formCode, 'Mẫu 35 (Nghị định 116/2021)');
+  c = await accept(proc, c, 'NOTIFY_DOSSIER', at('2026-06-17'), police, { notifiedOn: '2026-06-17' });
+  // Wed 17/06 + 5 working days: Thu 18, Fri 19, Mon 22, Tue 23, Wed 24.
+  assert.equal(deadline(c, 'dossier-reading').due, '2026-06-24');
+  c = await accept(proc, c, 'FILE_WITH_COURT', at('2026-06-19'), police, filing('2026-06-18'));
+  c = await accept(proc, c, 'ACCEPT', at('2026-06-22'), court, acceptance);
+  // Mon 22/06 + 15 days: Tue 07/07.
+  assert.equal(deadline(c, 'court-session').due, '2026-07-07');
+  c = await accept(proc, c, 'DECIDE', at('2026-07-03'), court, applyDecision);
+  // Fri 03/07 + 3 working days: Mon 06, Tue 07, Wed 08.
+  assert.equal(deadline(c, 'complaint').due, '2026-07-08');
+  await refuse(proc, c, 'COMPLAIN', at('2026-07-06'), police, { grounds: 'x' }, 'role-not-permitted');
+  c = await accept(proc, c, 'COMPLAIN', at('2026-07-06'), family, { grounds: 'Đang nuôi mẹ già' });
+  assert.equal(c.state, 'proceedings.review');
+  // Mon 06/07 + 7 working days: Tue 07, Wed 08, Thu 09, Fri 10, Mon 13, Tue 14, Wed 15.
+  assert.deepEqual([deadline(c, 'review').due, deadline(c, 'review').uncertain], ['2026-07-15', true]);
+  await refuse(proc, c, 'UPHOLD', at('2026-07-14'), court, { decisionNumber: '3/QĐ-PT' }, 'role-not-permitted');
+  c = await accept(proc, c, 'UPHOLD', at('2026-07-14'), provincialCourt, { decisionNumber: '3/QĐ-PT' });
+  assert.equal(c.state, 'execution');
+  await refuse(
+    proc,
+    c,
+    'POSTPONE',
+    at('2026-07-20'),
+    police,
+    { ground: 'serious-illness', certifiedBy: 'BV' },
+    'role-not-permitted',
+  );
+  c = await accept(proc, c, 'POSTPONE', at('2026-07-20'), court, {
+    ground: 'serious-illness',
+    certifiedBy: 'Bệnh viện tỉnh',
+  });
+  c = await accept(proc, c, 'RESUME_EXECUTION', at('2026-08-20'), court, { groundsCeasedOn: '2026-08-19' });
+  c = await accept(proc, c, 'ADMIT', at('2026-08-24'), facility, { facility: 'Cơ sở cai nghiện bắt buộc số 2' });
+  assert.equal(c.state, 'in_facility.adult.treating');
+  const term = deadline(c, 'term-end');
+  assert.deepEqual([term.n, term.due, term.uncertain, c.lawVersion], [12, '2027-08-24', true, '2025-07-01']);
+  await refuse(proc, c, 'COMPLETE', at('2027-08-24'), facility, { result: 'tốt' }, 'guard-failed');
+  c = await accept(proc, c, 'COMPLETE', at('2027-08-25'), facility, { result: 'tốt' });
+  assert.deepEqual([c.state, c.status, c.documents.at(-1).id], ['completed', 'closed', 'completionCertificate']);
+});
+
+test('a complaint after the 3-working-day window is refused; the decision becomes final', async () => {
+  let c = start('2026-09-07');
+  c = await accept(proc, c, 'OPEN_DOSSIER', at('2026-09-07'), police, subject());
+  c = await accept(proc, c, 'NOTIFY_DOSSIER', at('2026-09-08'), police, notice(false));
+  c = await accept(proc, c, 'FILE_WITH_COURT', at('2026-09-16'), police, filing());
+  c = await accept(proc, c, 'ACCEPT', at('2026-09-17'), court, acceptance);
+  c = await accept(proc, c, 'DECIDE', at('2026-09-25'), court, applyDecision);
+  await refuse(proc, c, 'COMPLAIN', at('2026-10-01'), family, { grounds: 'muộn' }, 'guard-failed');
+  c = await accept(proc, c, 'BECOME_FINAL', at('2026-10-01'), court, {});
+  assert.equal(c.state, 'execution');
+});
+
+test('exclusions end the case with the reason: pregnant, carer of a child under 36 months, foreigner, under 12', async () => {
+  const open = async (s, dob = ADULT) =>
+    accept(proc, start('2026-08-24', dob), 'OPEN_DOSSIER', at('2026-08-24'), police, s);
+  const pregnant = await open(subject({ pregnant: true }));
+  assert.deepEqual([pregnant.state, pregnant.status], ['excluded_pregnant', 'closed']);
+  const v = proc.view(pregnant, { now: at('2026-08-25') });
+  assert.match(v.stateTitle.vi, /mang thai/);
+  assert.match(v.stateTitle.en, /pregnant/);
+  assert.equal(deadline(pregnant, 'dossier'), undefined, 'no dossier time limit starts');
+  assert.equal((await open(subject({ caringChildUnder36Months: true }))).state, 'excluded_child_carer');
+  assert.equal((await open(subject({ nationality: 'KR' }))).state, 'excluded_foreigner');
+  assert.equal((await open(subject({ dob: CHILD }), CHILD)).state, 'excluded_under_12');
+  // A minor who is pregnant is excluded too (baseline; Ordinance 01/2022 exclusions not read).
+  assert.equal((await open(subject({ dob: MINOR, pregnant: true }), MINOR)).state, 'excluded_pregnant');
+  // Relapse during post-rehab management (Law 73 Art. 32(4)) is a ground for adults only.
+  await refuse(
+    proc,
+    start('2026-08-24', MINOR),
+    'OPEN_DOSSIER',
+    at('2026-08-24'),
+    police,
+    subject({ dob: MINOR, ground: 'relapse-post-rehab' }),
+    'guard-failed',
+  );
+});
+
+test('age on the date of the act chooses the track; a corrected birth date re-evaluates it', async () => {
+  const dob = '2008-08-20';
+  const onBirthday = await accept(
+    proc,
+    start('2026-08-24', dob),
+    'OPEN_DOSSIER',
+    at('2026-08-24'),
+    police,
+    subject({ dob, actDate: '2026-08-20' }),
+  );
+  assert.equal(onBirthday.track, 'adult');
+  let c = await accept(
+    proc,
+    start('2026-08-24', dob),
+    'OPEN_DOSSIER',
+    at('2026-08-24'),
+    police,
+    subject({ dob, actDate: '2026-08-19' }),
+  );
+  assert.equal(
+    c.track,
+    'minor',
+    'the day before the 18th birthday the act is a minor’s, although the dossier is opened at 18',
+  );
+  const twelve = await accept(
+    proc,
+    start('2026-08-24', '2014-08-20'),
+    'OPEN_DOSSIER',
+    at('2026-08-24'),
+    police,
+    subject({ dob: '2014-08-20', actDate: '2026-08-19' }),
+  );
+  assert.equal(twelve.state, 'excluded_under_12');
+  // Correction: the birth certificate shows 2008-01-10, so the act (19/08/2026) was at 18: Track A.
+  await refuse(
+    proc,
+    c,
+    'CORRECT_BIRTH_DATE',
+    at('2026-08-25'),
+    police,
+    subject({ dob: '2008-01-10', actDate: '2026-08-19' }),
+    'guard-failed',
+  );
+  c = await accept(
+    proc,
+    c,
+    'CORRECT_BIRTH_DATE',
+    at('2026-08-25'),
+    police,
+    subject({ dob: '2008-01-10', actDate: '2026-08-19', correction: 'Giấy khai sinh' }),
+  );
+  assert.deepEqual([c.track, c.state], ['adult', 'proceedings.dossier_preparation']);
+  assert.equal(deadline(c, 'dossier').due, '2026-09-03', 'the correction does not restart the dossier limit');
+  c = await accept(
+    proc,
+    c,
+    'CORRECT_BIRTH_DATE',
+    at('2026-08-26'),
+    police,
+    subject({ dob: '2015-02-01', actDate: '2026-08-19', correction: 'Giấy khai sinh' }),
+  );
+  assert.deepEqual([c.state, c.status], ['excluded_under_12', 'closed']);
+});
+
+test('law versions around 01/07/2026: adult and minor terms, who prepares and files the dossier', async () => {
+  const run = async (day, dob) => {
+    let c = start(day, dob);
+    c = await accept(proc, c, 'OPEN_DOSSIER', at(day), police, subject({ dob, actDate: day }));
+    c = await accept(proc, c, 'NOTIFY_DOSSIER', at(day, '10:00'), police, notice(true));
+    c = await accept(proc, c, 'FILE_WITH_COURT', at(day, '11:00'), police, filing('2026-06-30'));
+    c = await accept(proc, c, 'ACCEPT', at(day, '12:00'), court, acceptance);
+    c = await accept(proc, c, 'DECIDE', at(day, '13:00'), court, applyDecision);
+    c = await accept(proc, c, 'BECOME_FINAL', later(at(day), { days: 8 }), court, {});
+    return accept(proc, c, 'ADMIT', later(at(day), { days: 9 }), facility, { facility: 'Cơ sở số 2' });
+  };
+  const terms = [];
+  for (const [day, dob] of [
+    ['2026-06-30', ADULT],
+    ['2026-07-01', ADULT],
+    ['2026-06-30', MINOR],
+    ['2026-07-01', MINOR],
+  ]) {
+    const c = await run(day, dob);
+    const d = deadline(c, 'term-end');
+    terms.push([c.lawVersion, c.track, d.n, d.due]);
+  }
+  assert.deepEqual(terms, [
+    ['2025-07-01', 'adult', 12, '2027-07-09'],
+    ['2026-07-01', 'adult', 24, '2028-07-10'],
+    ['2025-07-01', 'minor', 6, '2027-01-09'],
+    ['2026-07-01', 'minor', 24, '2028-07-10'],
+  ]);
+  // Before 01/03/2025 the commune PC chair prepared the dossier and the district Labour office filed it with
+  // the district court; afterwards the head of commune police does both.
+  let old = start('2025-02-10');
+  assert.equal(old.lawVersion, '2022-01-01');
+  await refuse(
+    proc,
+    old,
+    'OPEN_DOSSIER',
+    at('2025-02-10'),
+    police,
+    subject({ actDate: '2025-02-05' }),
+    'role-not-permitted',
+  );
+  old = await accept(proc, old, 'OPEN_DOSSIER', at('2025-02-10'), chair, subject({ actDate: '2025-02-05' }));
+  old = await accept(proc, old, 'NOTIFY_DOSSIER', at('2025-02-11'), chair, notice(false));
+  await refuse(proc, old, 'FILE_WITH_COURT', at('2025-02-19'), police, filing(), 'role-not-permitted');
+  old = await accept(proc, old, 'FILE_WITH_COURT', at('2025-02-19'), labour, filing());
+  await refuse(proc, old, 'ACCEPT', at('2025-02-20'), court, acceptance, 'role-not-permitted');
+  old = await accept(proc, old, 'ACCEPT', at('2025-02-20'), districtCourt, acceptance);
+  assert.equal(old.state, 'proceedings.awaiting_session');
+});
+
+test('suspension for a serious illness: resumed with 3 months or more left, released with less', async () => {
+  let c = start('2026-08-03');
+  c = await accept(proc, c, 'OPEN_DOSSIER', at('2026-08-03'), police, subject({ actDate: '2026-08-01' }));
+  c = await accept(proc, c, 'NOTIFY_DOSSIER', at('2026-08-04'), police, notice(false));
+  c = await accept(proc, c, 'FILE_WITH_COURT', at('2026-08-05'), police, filing('2026-08-05'));
+  c = await accept(proc, c, 'ACCEPT', at('2026-08-06'), court, acceptance);
+  c = await accept(proc, c, 'DECIDE', at('2026-08-07'), court, applyDecision);
+  c = await accept(proc, c, 'BECOME_FINAL', at('2026-08-13'), court, {});
+  c = await accept(proc, c, 'ADMIT', at('2026-08-17'), facility, { facility: 'Cơ sở số 2' });
+  await refuse(
+    proc,
+    c,
+    'SUSPEND',
+    at('2026-09-01'),
+    facility,
+    { hospital: 'BV tỉnh', inpatientDays: 10 },
+    'guard-failed',
+  );
+  c = await accept(proc, c, 'SUSPEND', at('2026-09-01'), facility, { hospital: 'BV tỉnh', inpatientDays: 20 });
+  assert.equal(c.state, 'in_facility.adult.suspended');
+  await refuse(
+    proc,
+    c,
+    'RELEASE',
+    at('2026-10-01'),
+    facility,
+    { recoveredOn: '2026-09-30', remainingMonths: 20 },
+    'guard-failed',
+  );
+  const resumed = await accept(proc, c, 'RESUME', at('2026-10-01'), facility, {
+    recoveredOn: '2026-09-30',
+    remainingMonths: 20,
+  });
+  assert.equal(resumed.state, 'in_facility.adult.treating');
+  assert.equal(deadline(resumed, 'term-end').due, '2028-08-17', 'the term still runs from admission');
+  const released = await accept(proc, c, 'RELEASE', at('2028-06-01'), facility, {
+    recoveredOn: '2028-05-30',
+    remainingMonths: 2.5,
+  });
+  assert.deepEqual([released.state, released.status], ['released', 'closed']);
+});
+
+const isMinor = (path) => path.steps.some((s) => s.edge === 'OPEN_DOSSIER#5');
+const dobOf = (path) => (path.steps[0].edge === 'OPEN_DOSSIER#0' ? CHILD : isMinor(path) ? MINOR : ADULT);
+const pathSubject = (path, extra) => subject({ dob: dobOf(path), actDate: '2026-03-01', ...extra });
+/** Admission on the other track than the one OPEN_DOSSIER chose: the same birth date can never satisfy both. */
+const infeasible = (path) => path.steps.some((s) => s.edge === (isMinor(path) ? 'ADMIT#0' : 'ADMIT#1'));
+const fixtures = {
+  'intake/OPEN_DOSSIER#0': { by: police, data: (c, p) => pathSubject(p) },
+  'intake/OPEN_DOSSIER#1': { by: police, data: (c, p) => pathSubject(p, { pregnant: true }) },
+  'intake/OPEN_DOSSIER#2': { by: police, data: (c, p) => pathSubject(p, { caringChildUnder36Months: true }) },
+  'intake/OPEN_DOSSIER#3': { by: police, data: (c, p) => pathSubject(p, { nationality: 'LA' }) },
+  'intake/OPEN_DOSSIER#4': { by: police, data: (c, p) => pathSubject(p) },
+  'intake/OPEN_DOSSIER#5': { by: police, data: (c, p) => pathSubject(p) },
+  'proceedings/CORRECT_BIRTH_DATE#0': {
+    by: police,
+    data: () => subject({ dob: CHILD, actDate: '2026-03-01', correction: 'Giấy khai sinh' }),
+  },
+  // The loops re-send the same birth date (a correction that keeps the track): accepted, state unchanged.
+  'proceedings/CORRECT_BIRTH_DATE#1': { by: police, data: (c, p) => pathSubject(p, { correction: 'Giấy khai sinh' }) },
+  'proceedings/CORRECT_BIRTH_DATE#2': { by: police, data: (c, p) => pathSubject(p, { correction: 'Giấy khai sinh' }) },
+  'proceedings/ARRANGE_MANAGEMENT#0': {
+    by: police,
+    data: () => ({
+      place: 'home',
+      familyMember: { fullName: 'Nguyễn Thị E', relationship: 'parent', agreedOn: '2026-03-02' },
+    }),
+  },
+  'proceedings/ARRANGE_MANAGEMENT#1': { by: police, data: () => ({ place: 'social-reception-centre' }) },
+  'proceedings/NOTIFY_DOSSIER#0': { by: police, data: () => notice(true) },
+  'proceedings/FILE_WITH_COURT#0': { by: police, after: 'dossier-reading', data: () => filing() },
+  'proceedings/ACCEPT#0': { by: court, data: () => acceptance },
+  'proceedings/DECIDE#0': { by: court, data: () => applyDecision },
+  'proceedings/DECIDE#1': { by: court, data: () => ({ apply: false, reason: 'Chưa đủ căn cứ' }) },
+  'proceedings/COMPLAIN#0': { by: family, data: () => ({ grounds: 'Không đồng ý' }) },
+  'proceedings/BECOME_FINAL#0': { by: court, after: 'complaint', data: () => ({}) },
+  'proceedings/UPHOLD#0': { by: provincialCourt, data: () => ({ decisionNumber: '3/QĐ-PT' }) },
+  'proceedings/OVERTURN#0': {
+    by: provincialCourt,
+    data: () => ({ decisionNumber: '3/QĐ-PT', reason: 'Sai đối tượng' }),
+  },
+  'execution/ADMIT#0': { by: facility, data: () => ({ facility: 'Cơ sở số 2' }) },
+  'execution/ADMIT#1': { by: facility, data: () => ({ facility: 'Trường giáo dưỡng' }) },
+  'execution/POSTPONE#0': { by: court, data: () => ({ ground: 'family-hardship', certifiedBy: 'Chủ tịch UBND xã' }) },
+  'execution/EXEMPT#0': { by: court, data: () => ({ ground: 'dangerous-illness', certifiedBy: 'Bệnh viện tỉnh' }) },
+  'postponed/RESUME_EXECUTION#0': { by: court, data: () => ({ groundsCeasedOn: '2026-03-20' }) },
+  'postponed/EXEMPT#0': { by: court, data: () => ({ ground: 'voluntary-detox', certifiedBy: 'Trạm Y tế xã' }) },
+  'in_facility/SUSPEND#0': { by: facility, data: () => ({ hospital: 'Bệnh viện tỉnh', inpatientDays: 15 }) },
+  'in_facility/RESUME#0': { by: facility, data: () => ({ recoveredOn: '2026-05-01', remainingMonths: 8 }) },
+  'in_facility/RELEASE#0': { by: facility, data: () => ({ recoveredOn: '2026-05-01', remainingMonths: 1 }) },
+  'in_facility/COMPLETE#0': { by: facility, after: 'term-end', data: () => ({ result: 'tốt' }) },
+};
+
+for (const [lawVersion, startAt] of [
+  ['2025-07-01', '2026-03-02T09:00:00+07:00'],
+  ['2026-07-01', '2026-07-06T09:00:00+07:00'],
+]) {
+  test(`every path, replayed with persistence round-trips (law ${lawVersion})`, async () => {
+    const counts = await replayAllPaths(proc, fixtures, {
+      start: startAt,
+      person: (path) => ({ birthDate: dobOf(path) }),
+      infeasible,
+    });
+    // 47 structural paths; 9 admit on the other track than the one OPEN_DOSSIER chose (infeasible).
+    assert.deepEqual(counts, { paths: 47, completed: 38, blocked: 0, infeasible: 9 });
+  });
+}
