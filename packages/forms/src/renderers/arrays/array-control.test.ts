@@ -4,6 +4,12 @@ import '../../runtime.js';
 import type { HosoForm } from '../../hoso-form.js';
 import { HosoArrayItem } from './array-item.js';
 import { settled } from './array-control.js';
+import { rankWith } from '@jsonforms/core';
+import { renderers } from '../index.js';
+import { HosoVerticalLayout } from '../layouts/vertical-layout.js';
+
+class TestItemLayout extends HosoVerticalLayout {}
+customElements.define('test-item-layout', TestItemLayout);
 
 const schema = {
   type: 'object',
@@ -167,5 +173,16 @@ describe('hoso-array-control', () => {
     expect(form.shadowRoot!.querySelectorAll('button')).to.have.length(0);
     expect((form.control('family.0.name') as HTMLInputElement).readOnly).to.be.true;
     await expect(form).to.be.accessible();
+  });
+
+  it('re-dispatches the item layouts when the form gets a new renderer registry', async () => {
+    const form = await render(two());
+    const itemLayout = (ui: { type: string }, schema: { properties?: object }): boolean =>
+      ui.type === 'VerticalLayout' && !!schema.properties && 'phone' in schema.properties;
+    expect(form.shadowRoot!.querySelectorAll('hoso-array-item > fieldset > test-item-layout')).to.have.length(0);
+    form.renderers = [...renderers, { tester: rankWith(10, itemLayout as never), tag: 'test-item-layout' }];
+    await settle(form);
+    expect(form.shadowRoot!.querySelectorAll('hoso-array-item > fieldset > test-item-layout')).to.have.length(2);
+    expect((form.control('family.1.phone') as HTMLInputElement).value).to.equal('0902');
   });
 });

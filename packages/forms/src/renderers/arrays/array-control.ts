@@ -100,6 +100,7 @@ export class HosoArrayControl extends HosoControlElement {
                     .locked=${locked}
                     .locale=${lang}
                     .actions=${this.#actions}
+                    .renderers=${this.store.renderers}
                   ></hoso-array-item>
                 </li>`,
             )}

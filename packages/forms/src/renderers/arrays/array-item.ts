@@ -4,7 +4,7 @@
  * and the move up / move down / remove buttons, whose accessible names say which item they act on.
  *
  * The item does not subscribe to the store: it re-renders only when its parent array passes changed
- * properties (its index, its edge flags, the language), so a keystroke in one item never re-renders
+ * properties (its index, its edge flags, the language, the registry), so a keystroke in one item never re-renders
  * the others — the inner controls subscribe to their own paths.
  *
  * @csspart array-item - the item's `<fieldset>`
@@ -17,7 +17,7 @@ import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { defineElement } from '../../base/define.js';
 import { storeContext } from '../../context.js';
-import { dispatch } from '../../dispatch.js';
+import { dispatch, type RendererEntry } from '../../dispatch.js';
 import type { Lang } from '../../i18n/locale.js';
 import type { FormStore } from '../../store.js';
 import { arrayStyles } from './array.styles.js';
@@ -48,6 +48,8 @@ export class HosoArrayItem extends LitElement {
   /** The form's language; a change re-renders the translated legend and button names. */
   @property({ attribute: false }) locale: Lang = 'vi';
   @property({ attribute: false }) actions: ArrayItemActions | undefined;
+  /** The form's renderer registry; a new registry re-dispatches the item's fields. */
+  @property({ attribute: false }) renderers: readonly RendererEntry[] | undefined;
 
   protected override createRenderRoot(): HTMLElement {
     return this;
