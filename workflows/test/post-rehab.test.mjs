@@ -1,0 +1,188 @@
+/**
+ * Post-rehab management (procedures.md §6): 1 or 2 years by measure and age, management plan, change of
+ * residence (24 hours under Law 120), relapse, completion certificate (Form 54); both law versions around
+ * 01/07/2026 and every path replayed with persistence round-trips. Due dates checked by hand.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { accept, by, content, deadline, loadDefinition, procedure, refuse } from './support.mjs';
+import { replayAllPaths } from './paths.mjs';
+
+const proc = procedure('post-rehab');
+const chair = by('chair-1', 'commune-pc-chair');
+const police = by('police-1', 'commune-police-head');
+const personUser = by('person-1', 'person');
+
+const ADULT = '1990-05-01';
+const MINOR = '2009-06-01';
+const at = (day, time = '09:00') => `${day}T${time}:00+07:00`;
+
+function decision(measure = 'compulsory', decidedOn = '2025-09-25') {
+  return {
+    number: '7/QĐ-UBND',
+    completion: { measure, decidedOn, completedOn: '2026-09-25', certificateNumber: 'GCN-12' },
+    supporter: { fullName: 'Phạm Văn G', organisation: 'Đoàn Thanh niên xã' },
+  };
+}
+const plan = { counselling: 'Mỗi tháng 1 lần', testing: 'periodic-and-random', responsible: ['Phạm Văn G'] };
+const start = (day, dob = ADULT, province) =>
+  proc.createCase({ person: { birthDate: dob }, at: at(day), ...(province ? { province } : {}) });
+
+test('the definition passes the runtime checker', () => {
+  assert.deepEqual(loadDefinition('post-rehab').errors, []);
+});
+
+test('2 years after the administrative compulsory measure, plan, then the Form 54 certificate', async () => {
+  let c = start('2026-10-05');
+  assert.equal(c.lawVersion, '2026-07-01');
+  await refuse(proc, c, 'DECIDE', at('2026-10-05'), police, decision(), 'role-not-permitted');
+  await refuse(proc, c, 'DECIDE', at('2026-10-05'), chair, { ...decision(), supporter: undefined }, 'guard-failed');
+  c = await accept(proc, c, 'DECIDE', at('2026-10-05'), chair, decision());
+  assert.deepEqual([c.state, c.track], ['managing.two_years', 'compulsory-adult']);
+  const end = deadline(c, 'management-end');
+  assert.deepEqual([end.n, end.unit, end.due], [24, 'months', '2028-10-05']);
+  await refuse(proc, c, 'SUBMIT_PLAN', at('2026-10-06'), chair, { ...plan, testing: 'never' }, 'guard-failed');
+  c = await accept(proc, c, 'SUBMIT_PLAN', at('2026-10-06'), chair, plan);
+  await refuse(proc, c, 'COMPLETE', at('2028-10-05'), chair, { result: 'tốt' }, 'guard-failed');
+  await refuse(proc, c, 'COMPLETE', at('2028-10-06'), police, { result: 'tốt' }, 'role-not-permitted');
+  c = await accept(proc, c, 'COMPLETE', at('2028-10-06'), chair, { result: 'tốt' });
+  assert.deepEqual([c.state, c.status], ['completed', 'closed']);
+  const cert = c.documents.at(-1);
+  assert.deepEqual([cert.id, cert.formCode], ['certificate', 'Mẫu 54 (Phụ lục II, Nghị định 116/2021)']);
+});
+
+test('1 year: a minor when the compulsory measure was decided (even if 18 now), voluntary rehab, substitution therapy', async () => {
+  const minor = await accept(proc, start('2026-10-05', MINOR), 'DECIDE', at('2026-10-05'), chair, decision());
+  assert.deepEqual([minor.state, minor.track], ['managing.one_year', 'compulsory-minor']);
+  assert.equal(deadline(minor, 'management-end').due, '2027-10-05');
+  // 18th birthday on the day the measure was decided: the adult measure, 2 years.
+  const onBirthday = await accept(
+    proc,
+    start('2026-10-05', MINOR),
+    'DECIDE',
+    at('2026-10-05'),
+    chair,
+    decision('compulsory', '2027-06-01'),
+  );
+  assert.equal(onBirthday.state, 'managing.two_years');
+  for (const measure of ['voluntary', 'substitution']) {
+    const c = await accept(proc, start('2026-10-05'), 'DECIDE', at('2026-10-05'), chair, decision(measure));
+    assert.deepEqual([c.state, deadline(c, 'management-end').n], ['managing.one_year', 12]);
+  }
+  await refuse(
+    proc,
+    start('2026-10-05'),
+    'DECIDE',
+    at('2026-10-05'),
+    chair,
+    decision('facility-visit'),
+    'guard-failed',
+  );
+});
+
+test('relapse during management: a determination result “addicted” ends management for a compulsory dossier', async () => {
+  let c = await accept(proc, start('2026-10-05'), 'DECIDE', at('2026-10-05'), chair, decision('voluntary'));
+  await refuse(
+    proc,
+    c,
+    'RELAPSE',
+    at('2027-01-10'),
+    police,
+    { conclusion: 'not-addicted', issuedOn: '2027-01-09' },
+    'guard-failed',
+  );
+  await refuse(
+    proc,
+    c,
+    'RELAPSE',
+    at('2027-01-10'),
+    chair,
+    { conclusion: 'addicted', issuedOn: '2027-01-09' },
+    'role-not-permitted',
+  );
+  c = await accept(proc, c, 'RELAPSE', at('2027-01-10'), police, { conclusion: 'addicted', issuedOn: '2027-01-09' });
+  assert.deepEqual([c.state, c.status], ['relapsed', 'closed']);
+  assert.equal(deadline(c, 'management-end').metBy, 'RELAPSE');
+});
+
+test('law versions around 01/07/2026: change of residence within 24 hours only under Law 120; file transfer', async () => {
+  const run = async (day) => {
+    let c = await accept(proc, start(day), 'DECIDE', at(day), chair, decision('voluntary'));
+    return accept(proc, c, 'REPORT_MOVE', at('2026-08-28', '18:00'), personUser, {
+      newCommune: '26734',
+      newAddress: 'Số 5',
+    });
+  };
+  const before = await run('2026-06-30');
+  const after = await run('2026-07-01');
+  assert.deepEqual([before.lawVersion, after.lawVersion], ['2025-07-01', '2026-07-01']);
+  assert.equal(deadline(before, 'present-at-new-commune'), undefined, 'no 24-hour rule before Law 120');
+  // 24 clock hours through the weekend: Fri 28/08 18:00 → Sat 29/08 18:00.
+  assert.equal(deadline(after, 'present-at-new-commune').dueAt, '2026-08-29T18:00:00.000+07:00');
+  await refuse(
+    proc,
+    after,
+    'TRANSFER_FILE',
+    at('2026-08-29', '08:00'),
+    personUser,
+    { newCommune: '26734', receivingPolice: 'CA xã B' },
+    'role-not-permitted',
+  );
+  const moved = await accept(proc, after, 'TRANSFER_FILE', at('2026-08-29', '08:00'), police, {
+    newCommune: '26734',
+    receivingPolice: 'Công an xã B',
+  });
+  assert.deepEqual([moved.state, deadline(moved, 'present-at-new-commune').late], ['transferred', false]);
+  assert.equal(moved.documents.at(-1).id, 'transferNotice');
+  assert.deepEqual(
+    [deadline(after, 'management-end').due, deadline(before, 'management-end').due],
+    ['2027-07-01', '2027-06-30'],
+  );
+});
+
+test('the uncertain Law-120 decision-maker is overridable per province (never silently one reading)', async () => {
+  const overlay = {
+    province: '01',
+    name: { vi: 'Hà Nội (ví dụ)', en: 'Hanoi (example)' },
+    overrides: [
+      {
+        law: ['2026-07-01'],
+        path: 'authority.post-rehab-decision',
+        value: { roles: ['commune-police-head'] },
+        basis: 'EXAMPLE ONLY: a province reading the MPS draft decree as moving post-rehab decisions to commune police',
+        evidence: 'INF',
+      },
+    ],
+  };
+  const local = procedure('post-rehab', [...content.overlays, overlay]);
+  const c = local.createCase({ person: { birthDate: ADULT }, at: at('2026-10-05'), province: '01' });
+  await refuse(local, c, 'DECIDE', at('2026-10-05'), chair, decision(), 'role-not-permitted');
+  assert.equal((await accept(local, c, 'DECIDE', at('2026-10-05'), police, decision())).state, 'managing.two_years');
+  const law = proc.law('2026-07-01');
+  assert.equal(law.values['authority.post-rehab-decision'].uncertain, true);
+});
+
+const fixtures = {
+  'awaiting_decision/DECIDE#0': { by: chair, data: () => decision('compulsory') },
+  'awaiting_decision/DECIDE#1': { by: chair, data: () => decision('compulsory') },
+  'awaiting_decision/DECIDE#2': { by: chair, data: () => decision('substitution') },
+  'managing/SUBMIT_PLAN#0': { by: chair, data: () => plan },
+  'managing/REPORT_MOVE#0': { by: personUser, data: () => ({ newCommune: '26734', newAddress: 'Số 5' }) },
+  'managing/PRESENT#0': { by: police, data: () => ({ commune: '26734' }) },
+  'managing/TRANSFER_FILE#0': { by: police, data: () => ({ newCommune: '26734', receivingPolice: 'Công an xã B' }) },
+  'managing/RELAPSE#0': { by: police, data: () => ({ conclusion: 'addicted', issuedOn: '2026-12-01' }) },
+  'managing/COMPLETE#0': { by: chair, after: 'management-end', data: () => ({ result: 'tốt' }) },
+};
+
+for (const [lawVersion, startAt] of [
+  ['2025-07-01', '2026-03-02T09:00:00+07:00'],
+  ['2026-07-01', '2026-07-06T09:00:00+07:00'],
+]) {
+  test(`every path, replayed with persistence round-trips (law ${lawVersion})`, async () => {
+    const counts = await replayAllPaths(proc, fixtures, {
+      start: startAt,
+      person: (path) => ({ birthDate: path.steps[0].edge === 'DECIDE#1' ? MINOR : ADULT }),
+    });
+    assert.deepEqual(counts, { paths: 9, completed: 9, blocked: 0 });
+  });
+}
