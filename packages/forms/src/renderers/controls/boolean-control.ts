@@ -5,12 +5,12 @@
  * @summary Boolean (checkbox) control.
  * @csspart control - wrapper · @csspart input - the checkbox · @csspart label · @csspart hint · @csspart error
  */
-import { isBooleanControl, rankWith } from '@jsonforms/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { HosoControlElement } from '../../base/control-element.js';
 import { defineElement } from '../../base/define.js';
 import type { RendererEntry } from '../../dispatch.js';
+import { controlTester, hasType } from './testers.js';
 
 export class HosoBooleanControl extends HosoControlElement {
   protected renderControl(): TemplateResult {
@@ -51,7 +51,10 @@ export class HosoBooleanControl extends HosoControlElement {
 
 defineElement('hoso-boolean-control', HosoBooleanControl);
 
-export const booleanControl: RendererEntry = { tester: rankWith(2, isBooleanControl), tag: 'hoso-boolean-control' };
+export const booleanControl: RendererEntry = {
+  tester: controlTester(2, (s) => hasType(s, 'boolean')),
+  tag: 'hoso-boolean-control',
+};
 
 declare global {
   interface HTMLElementTagNameMap {

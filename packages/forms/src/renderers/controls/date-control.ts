@@ -6,11 +6,11 @@
  * @summary Date control.
  * @csspart control - wrapper · @csspart label · @csspart hint · @csspart input · @csspart error
  */
-import { isDateControl, rankWith } from '@jsonforms/core';
 import { HosoParsedTextControl } from '../../base/parsed-text-control.js';
 import { defineElement } from '../../base/define.js';
 import type { RendererEntry } from '../../dispatch.js';
 import { formatDate, parseDate } from './date-parse.js';
+import { controlTester, formatOf } from './testers.js';
 
 export class HosoDateControl extends HosoParsedTextControl {
   protected format(data: unknown): string {
@@ -29,7 +29,10 @@ export class HosoDateControl extends HosoParsedTextControl {
 
 defineElement('hoso-date-control', HosoDateControl);
 
-export const dateControl: RendererEntry = { tester: rankWith(4, isDateControl), tag: 'hoso-date-control' };
+export const dateControl: RendererEntry = {
+  tester: controlTester(4, (s, ui) => formatOf(s, ui, 'date')),
+  tag: 'hoso-date-control',
+};
 
 declare global {
   interface HTMLElementTagNameMap {

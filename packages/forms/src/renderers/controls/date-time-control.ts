@@ -5,11 +5,11 @@
  * @summary Date-time control.
  * @csspart control - wrapper · @csspart label · @csspart hint · @csspart input · @csspart error
  */
-import { isDateTimeControl, rankWith } from '@jsonforms/core';
 import { HosoParsedTextControl } from '../../base/parsed-text-control.js';
 import { defineElement } from '../../base/define.js';
 import type { RendererEntry } from '../../dispatch.js';
 import { formatDateTime, parseDateTime } from './date-parse.js';
+import { controlTester, formatOf } from './testers.js';
 
 export class HosoDateTimeControl extends HosoParsedTextControl {
   protected format(data: unknown): string {
@@ -26,7 +26,7 @@ export class HosoDateTimeControl extends HosoParsedTextControl {
 defineElement('hoso-date-time-control', HosoDateTimeControl);
 
 export const dateTimeControl: RendererEntry = {
-  tester: rankWith(4, isDateTimeControl),
+  tester: controlTester(4, (s, ui) => formatOf(s, ui, 'date-time')),
   tag: 'hoso-date-time-control',
 };
 

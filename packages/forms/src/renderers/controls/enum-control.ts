@@ -7,13 +7,13 @@
  * @csspart control - wrapper (a fieldset for radios) · @csspart input - the select or each radio
  * @csspart label · @csspart hint · @csspart error · @csspart choice - a radio with its label
  */
-import { and, rankWith, schemaMatches, uiTypeIs } from '@jsonforms/core';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { HosoControlElement } from '../../base/control-element.js';
 import { defineElement } from '../../base/define.js';
 import type { RendererEntry } from '../../dispatch.js';
 import { isChoiceSchema, optionsOf, type Option } from './options.js';
+import { controlTester } from './testers.js';
 
 /** Up to this many options render as radios unless `options.format` says otherwise. */
 export const RADIO_MAX = 4;
@@ -113,13 +113,7 @@ export class HosoEnumControl extends HosoControlElement {
 defineElement('hoso-enum-control', HosoEnumControl);
 
 export const enumControl: RendererEntry = {
-  tester: rankWith(
-    3,
-    and(
-      uiTypeIs('Control'),
-      schemaMatches((schema) => isChoiceSchema(schema)),
-    ),
-  ),
+  tester: controlTester(3, (s) => isChoiceSchema(s)),
   tag: 'hoso-enum-control',
 };
 

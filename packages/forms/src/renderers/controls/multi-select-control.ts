@@ -7,13 +7,14 @@
  * @csspart control - the fieldset · @csspart input - each checkbox · @csspart choice - a checkbox with its label
  * @csspart label - the legend · @csspart hint · @csspart error
  */
-import { and, rankWith, resolveSchema, schemaMatches, uiTypeIs, type JsonSchema } from '@jsonforms/core';
+import { resolveSchema, type JsonSchema } from '@jsonforms/core';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { HosoControlElement } from '../../base/control-element.js';
 import { defineElement } from '../../base/define.js';
 import type { RendererEntry } from '../../dispatch.js';
 import { isChoiceSchema, optionsOf, type Option } from './options.js';
+import { controlTester, hasType } from './testers.js';
 
 function itemsSchema(schema: JsonSchema | undefined, rootSchema: JsonSchema | undefined): JsonSchema | undefined {
   const items = schema?.items;
@@ -88,13 +89,7 @@ export class HosoMultiSelectControl extends HosoControlElement {
 defineElement('hoso-multi-select-control', HosoMultiSelectControl);
 
 export const multiSelectControl: RendererEntry = {
-  tester: rankWith(
-    4,
-    and(
-      uiTypeIs('Control'),
-      schemaMatches((schema, rootSchema) => schema.type === 'array' && isChoiceSchema(itemsSchema(schema, rootSchema))),
-    ),
-  ),
+  tester: controlTester(4, (s, _ui, root) => hasType(s, 'array') && isChoiceSchema(itemsSchema(s, root))),
   tag: 'hoso-multi-select-control',
 };
 

@@ -7,10 +7,10 @@
  * @summary Number and integer control.
  * @csspart control - wrapper · @csspart label · @csspart hint · @csspart input · @csspart error
  */
-import { isIntegerControl, isNumberControl, or, rankWith } from '@jsonforms/core';
 import { HosoParsedTextControl } from '../../base/parsed-text-control.js';
 import { defineElement } from '../../base/define.js';
 import type { RendererEntry } from '../../dispatch.js';
+import { controlTester, hasType } from './testers.js';
 
 /** `1,5` / `1.5` / `-2` / `1 000` → number; undefined when not a plain decimal number. */
 export function parseNumber(text: string): number | undefined {
@@ -37,7 +37,7 @@ export class HosoNumberControl extends HosoParsedTextControl {
 defineElement('hoso-number-control', HosoNumberControl);
 
 export const numberControl: RendererEntry = {
-  tester: rankWith(2, or(isNumberControl, isIntegerControl)),
+  tester: controlTester(2, (s) => hasType(s, 'number') || hasType(s, 'integer')),
   tag: 'hoso-number-control',
 };
 

@@ -11,12 +11,12 @@
  * @csspart input - the `<input>`
  * @csspart error - the error message
  */
-import { isStringControl, rankWith } from '@jsonforms/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { HosoControlElement } from '../../base/control-element.js';
 import { defineElement } from '../../base/define.js';
 import type { RendererEntry } from '../../dispatch.js';
+import { controlTester, hasType } from './testers.js';
 
 const INPUT_MODE: Readonly<Record<string, string>> = { email: 'email', uri: 'url', url: 'url' };
 
@@ -54,7 +54,10 @@ export class HosoTextControl extends HosoControlElement {
 
 defineElement('hoso-text-control', HosoTextControl);
 
-export const textControl: RendererEntry = { tester: rankWith(1, isStringControl), tag: 'hoso-text-control' };
+export const textControl: RendererEntry = {
+  tester: controlTester(1, (s) => hasType(s, 'string')),
+  tag: 'hoso-text-control',
+};
 
 declare global {
   interface HTMLElementTagNameMap {

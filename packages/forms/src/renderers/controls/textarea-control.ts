@@ -4,12 +4,12 @@
  * @summary Textarea control.
  * @csspart control - wrapper · @csspart label · @csspart hint · @csspart input · @csspart error
  */
-import { and, isMultiLineControl, isStringControl, rankWith } from '@jsonforms/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { HosoControlElement } from '../../base/control-element.js';
 import { defineElement } from '../../base/define.js';
 import type { RendererEntry } from '../../dispatch.js';
+import { controlTester, hasType, option } from './testers.js';
 
 export class HosoTextareaControl extends HosoControlElement {
   protected renderControl(): TemplateResult {
@@ -43,7 +43,7 @@ export class HosoTextareaControl extends HosoControlElement {
 defineElement('hoso-textarea-control', HosoTextareaControl);
 
 export const textareaControl: RendererEntry = {
-  tester: rankWith(2, and(isStringControl, isMultiLineControl)),
+  tester: controlTester(2, (s, ui) => hasType(s, 'string') && option(ui, 'multi') === true),
   tag: 'hoso-textarea-control',
 };
 

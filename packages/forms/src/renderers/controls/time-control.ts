@@ -5,11 +5,11 @@
  * @summary Time control.
  * @csspart control - wrapper · @csspart label · @csspart hint · @csspart input · @csspart error
  */
-import { isTimeControl, rankWith } from '@jsonforms/core';
 import { HosoParsedTextControl } from '../../base/parsed-text-control.js';
 import { defineElement } from '../../base/define.js';
 import type { RendererEntry } from '../../dispatch.js';
 import { formatTime, parseTime } from './date-parse.js';
+import { controlTester, formatOf } from './testers.js';
 
 export class HosoTimeControl extends HosoParsedTextControl {
   protected format(data: unknown): string {
@@ -28,7 +28,10 @@ export class HosoTimeControl extends HosoParsedTextControl {
 
 defineElement('hoso-time-control', HosoTimeControl);
 
-export const timeControl: RendererEntry = { tester: rankWith(4, isTimeControl), tag: 'hoso-time-control' };
+export const timeControl: RendererEntry = {
+  tester: controlTester(4, (s, ui) => formatOf(s, ui, 'time')),
+  tag: 'hoso-time-control',
+};
 
 declare global {
   interface HTMLElementTagNameMap {
