@@ -141,6 +141,21 @@ describe('hoso-categorization-wizard', () => {
     expect(form.step).to.equal(0);
     expect((form.control('fullName') as HTMLInputElement).value).to.equal('Lan'); // data kept across steps
     expect(events.map((e) => e.step)).to.deep.equal([2, 0]);
+    expect(form.shadowRoot!.querySelectorAll('.wizard-steps button')).to.have.length(0); // nothing passed yet
+  });
+
+  it('goes back to a passed step from the step list', async () => {
+    const { form } = await render({ fullName: 'Lan', phone: '0901234567' });
+    form.step = 3;
+    await settle(form);
+    const passed = [...form.shadowRoot!.querySelectorAll<HTMLButtonElement>('.wizard-steps li button')];
+    expect(passed.map((b) => b.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal(['1 Nhân thân', '2 Liên hệ']);
+    passed[1]!.focus();
+    await sendKeys({ press: 'Enter' });
+    await settle(form);
+    expect(heading(form)).to.equal('Liên hệ');
+    expect(form.step).to.equal(2);
+    await expect(form).to.be.accessible();
   });
 
   it('shows a category once its rule holds, and Next goes through it', async () => {
@@ -217,5 +232,17 @@ describe('hoso-categorization-wizard', () => {
     form.step = 1;
     await settle(form);
     expect((form.control('phone') as HTMLInputElement).disabled).to.be.false;
+  });
+
+  it('lets a read-only form be reviewed step by step even with errors', async () => {
+    const form = await fixture<HosoForm>(
+      html`<hoso-form readonly .schema=${schema} .uischema=${uischema} .data=${{ fullName: 'A' }}></hoso-form>`,
+    );
+    await settle(form);
+    form.shadowRoot!.querySelector<HTMLButtonElement>('button.next')!.click();
+    await settle(form);
+    expect(heading(form)).to.equal('Liên hệ');
+    expect((form.control('phone') as HTMLInputElement).readOnly).to.be.true;
+    await expect(form).to.be.accessible();
   });
 });

@@ -1,11 +1,13 @@
 /**
  * `<hoso-categorization-wizard>`: a `Categorization` as a step-by-step wizard.
  *
- * - The step list is an `<ol>` (named "Các bước"/"Steps"); the shown step has `aria-current="step"`.
+ * - The step list is an `<ol>` (named "Các bước"/"Steps"); the shown step has `aria-current="step"`;
+ *   steps already passed are buttons that go back to them (without validation, like Back).
  * - The shown step is a `<section>` labelled by its heading, which receives focus on every step change
  *   (not on first render), so screen readers announce the new step.
  * - "Tiếp theo"/"Next" validates only the shown step's fields: with errors it shows them, lists them in
- *   an in-step summary and focuses that summary, and stays; "Quay lại"/"Back" never validates.
+ *   an in-step summary and focuses that summary, and stays; "Quay lại"/"Back" never validates, nor does
+ *   Next in a read-only form (nothing could be fixed there: it is for review).
  * - Categories hidden by a rule are left out of the list and skipped by Next/Back (jsonforms#1777);
  *   a DISABLE rule on a category disables its fields.
  * - `<hoso-form>.step` (0-based index among *all* categories) drives the shown step; a step naming a
@@ -16,6 +18,7 @@
  * @csspart wizard - the wrapper
  * @csspart wizard-steps - the `<ol>` step list
  * @csspart wizard-step - a step list item (also `current`, `done`)
+ * @csspart wizard-step-link - the button of a passed step
  * @csspart wizard-heading - the shown step's heading
  * @csspart wizard-progress - "Bước 2 trên 4"
  * @csspart step-errors - the in-step error summary
@@ -110,7 +113,18 @@ export class HosoCategorizationWizard extends HosoLayoutElement<Categorization> 
               class=${`wizard-step${s === shown ? ' current' : i < position ? ' done' : ''}`}
               aria-current=${s === shown ? 'step' : nothing}
             >
-              <span class="wizard-step-number" aria-hidden="true">${i + 1}</span> ${s.props.label ?? ''}
+              ${
+                i < position
+                  ? html`<button
+                      type="button"
+                      part="wizard-step-link"
+                      class="wizard-step-link"
+                      @click=${() => this.store.requestStep(s.index)}
+                    >
+                      <span class="wizard-step-number" aria-hidden="true">${i + 1}</span> ${s.props.label ?? ''}
+                    </button>`
+                  : html`<span class="wizard-step-number" aria-hidden="true">${i + 1}</span> ${s.props.label ?? ''}`
+              }
             </li>`,
         )}
       </ol>
@@ -190,7 +204,7 @@ export class HosoCategorizationWizard extends HosoLayoutElement<Categorization> 
     if (!shown || !panel) return;
     const { paths, errors } = fieldsIn(this.store, panel);
     for (const path of paths) this.store.touch(path); // their errors show from now on
-    if (errors.length) {
+    if (errors.length && !this.store.readonly) {
       this.stepErrors = errors;
       await this.updateComplete;
       this.querySelector<HTMLElement>('.step-errors')?.focus();

@@ -38,6 +38,19 @@ export const wizardStyles = css`
     border-color: var(--_focus);
     color: var(--hoso-step-current-color, #fff);
   }
+  .wizard-step-link {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.375rem;
+    font: inherit;
+    color: var(--_focus);
+    background: none;
+    border: none;
+    padding: 0.25rem;
+    min-height: 2.5rem;
+    text-decoration: underline;
+    cursor: pointer;
+  }
   .wizard-panel {
     display: flex;
     flex-direction: column;
