@@ -1,5 +1,6 @@
-// `pnpm start`: install dependencies, build, then serve the demo page (examples/demo/) on http://localhost:8080
-// (PORT to change it) under a strict Content-Security-Policy. Ctrl-C stops it. Node built-ins only.
+// `node scripts/start.mjs` (also `pnpm start`): install dependencies, build, then serve the demo page
+// (examples/demo/) on http://localhost:8080 (PORT to change it) under a strict Content-Security-Policy.
+// Ctrl-C stops it. Node built-ins only. --no-install / --no-build skip those steps.
 import { build } from './build.mjs';
 import { banner } from './lib/run.mjs';
 import { installDeps } from './lib/setup.mjs';

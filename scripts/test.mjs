@@ -1,4 +1,5 @@
-// `pnpm test`: every check the project has, from a fresh clone, ending with one line `N passed, N failed`.
+// `node scripts/test.mjs` (also `pnpm test`): every check the project has, from a fresh clone, ending with one line
+// `N passed, N failed`.
 //
 //   1 browsers   Debian chromium + firefox-esr (+ webkit2gtk-driver, xvfb for webkit), apt-get as root when missing
 //   2 install    pnpm install --frozen-lockfile
