@@ -104,6 +104,83 @@ const expected = {
     ],
     dues: { 'management-end': '2027-03-03' },
   },
+  'compulsory-rehab-minor-regional-court': {
+    law: '2026-07-01',
+    results: [
+      'proceedings.dossier_preparation',
+      'refused:guard-failed',
+      'proceedings.dossier_reading',
+      'refused:guard-failed',
+      'proceedings.court_acceptance',
+      'refused:role-not-permitted',
+      'proceedings.awaiting_session',
+      'proceedings.complaint_window',
+      'execution',
+      'in_facility.minor.treating',
+    ],
+    dues: {
+      dossier: '2026-09-03',
+      'dossier-reading': '2026-09-10',
+      'court-session': '2026-09-29',
+      complaint: '2026-09-30',
+      'term-end': '2028-10-05',
+    },
+  },
+  'compulsory-rehab-adult-complaint-review': {
+    law: '2025-07-01',
+    results: [
+      'proceedings.dossier_preparation',
+      'proceedings.dossier_preparation',
+      'proceedings.dossier_reading',
+      'proceedings.court_acceptance',
+      'proceedings.awaiting_session',
+      'proceedings.complaint_window',
+      'refused:role-not-permitted',
+      'proceedings.review',
+      'refused:role-not-permitted',
+      'execution',
+      'postponed',
+      'execution',
+      'in_facility.adult.treating',
+    ],
+    dues: {
+      dossier: '2026-06-18',
+      'dossier-reading': '2026-06-24',
+      'court-session': '2026-07-07',
+      complaint: '2026-07-08',
+      review: '2026-07-15',
+      'term-end': '2027-08-24',
+    },
+  },
+  'compulsory-rehab-excluded-pregnant': { law: '2026-07-01', results: ['excluded_pregnant'], dues: {} },
+  'compulsory-rehab-refusals': {
+    law: '2026-07-01',
+    results: [
+      'refused:role-not-permitted',
+      'refused:guard-failed',
+      'proceedings.dossier_preparation',
+      'refused:guard-failed',
+      'refused:guard-failed',
+      'refused:not-allowed-in-state',
+    ],
+    dues: { dossier: '2026-09-14' },
+  },
+  'post-rehab-compulsory-two-years': {
+    law: '2026-07-01',
+    results: [
+      'refused:role-not-permitted',
+      'managing.two_years',
+      'managing.two_years',
+      'refused:guard-failed',
+      'completed',
+    ],
+    dues: { 'management-end': '2028-10-05' },
+  },
+  'electronic-monitoring-minor-no-consent': {
+    law: '2026-07-01',
+    results: ['refused:guard-failed', 'refused:role-not-permitted', 'monitoring', 'refused:guard-failed', 'monitoring'],
+    dues: { 'monitoring-end': '2027-08-03' },
+  },
 };
 
 for (const [name, want] of Object.entries(expected)) {
@@ -126,4 +203,21 @@ test('the 24-hour residence rules run through the weekend and were met', () => {
   assert.equal(byId['present-at-new-commune'].late, false);
   assert.equal(byId['notify-destination'].late, false);
   assert.equal(byId['management-decision'].uncertain, true);
+});
+
+test('the compulsory, post-rehab and monitoring scenarios show track, reason and Form 54 as a user sees them', () => {
+  const minor = simulate('compulsory-rehab-minor-regional-court').view;
+  assert.equal(minor.track, 'minor');
+  assert.equal(minor.deadlines.find((d) => d.id === 'term-end').uncertain, true);
+  const pregnant = simulate('compulsory-rehab-excluded-pregnant').view;
+  assert.match(pregnant.stateTitle.vi, /mang thai/);
+  assert.match(pregnant.stateTitle.en, /pregnant/);
+  const post = simulate('post-rehab-compulsory-two-years');
+  assert.deepEqual(
+    post.view.documentsIssued.map((d) => d.formCode),
+    [null, 'Mẫu 54 (Phụ lục II, Nghị định 116/2021)'],
+  );
+  const em = simulate('electronic-monitoring-minor-no-consent');
+  assert.match(em.results[0].refusal.detail, /guardianConsent/);
+  assert.equal(em.view.track, 'minor');
 });
