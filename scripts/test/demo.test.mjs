@@ -2,7 +2,7 @@
 // it loads the production bundle and the generated registration form, renders it in Vietnamese, switches to
 // English, refuses an empty submit and shows the FormData of a valid one. Needs the build (`pnpm build`).
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
@@ -15,6 +15,13 @@ const FORM = join(ROOT, 'schemas/generated/voluntary-rehab/registration.js');
 const VALID = join(ROOT, 'schemas/voluntary-rehab/registration/fixtures/valid.json');
 const missing = [BUNDLE, FORM, VALID].filter((f) => !existsSync(f)).map((f) => f.slice(ROOT.length + 1));
 const skip = missing.length ? `not built yet: ${missing.join(', ')} (run pnpm build)` : false;
+
+/** axe-core, installed with @open-wc/testing (not hoisted by pnpm, so found in the store folder). */
+function axePath() {
+  const store = join(ROOT, 'node_modules/.pnpm');
+  const dir = existsSync(store) ? readdirSync(store).find((d) => d.startsWith('axe-core@')) : undefined;
+  return dir ? join(store, dir, 'node_modules/axe-core/axe.min.js') : null;
+}
 
 const wanted = (process.env.BROWSERS ?? 'chromium,firefox').split(',');
 const BROWSERS = [
@@ -128,6 +135,38 @@ for (const browserSpec of BROWSERS) {
       assert.deepEqual(await page.evaluate(() => window.__violations), []);
       assert.deepEqual(pageErrors, []);
     });
+
+    it(
+      'has no axe violations (WCAG 2 A/AA, best practice), before and after a refused submit',
+      {
+        skip: browserSpec.name === 'chromium' ? false : 'axe runs in Chromium only (it needs CSP bypass to inject)',
+      },
+      async () => {
+        const axe = axePath();
+        assert.ok(axe, 'axe-core is installed (with @open-wc/testing)');
+        // A separate page: injecting axe needs the CSP bypassed, which the other tests must not have.
+        const a11y = await browser.newPage();
+        try {
+          await a11y.setBypassCSP(true);
+          await a11y.goto(url, { waitUntil: 'load' });
+          await a11y.waitForFunction(controlCount, { timeout: 20000 });
+          await a11y.addScriptTag({ path: axe });
+          const run = () =>
+            a11y.evaluate(async () => {
+              const r = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'best-practice'] });
+              return r.violations.map(
+                (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+              );
+            });
+          assert.deepEqual(await run(), []);
+          await a11y.click('form[name="dang-ky"] button[type="submit"]');
+          await a11y.waitForFunction(() => document.querySelector('#status')?.classList.contains('error'));
+          assert.deepEqual(await run(), []);
+        } finally {
+          await a11y.close();
+        }
+      },
+    );
 
     it('really enforces the CSP: string code from the page is refused and reported', async () => {
       // DevTools' own evaluation is exempt from CSP, so the probe is a string timer the page itself would compile.
