@@ -123,7 +123,7 @@ async function stepBrowser() {
   for (const name of names) {
     const c = summary.browsers[name];
     anyFailed ||= c.failed > 0;
-    record(`wtr: ${name}`, c.failed === 0, r.ms, { ...c, note: `${c.files} files` });
+    record(`wtr: ${name}`, c.failed === 0, r.ms, { ...c, note: `${c.files} files; one wtr run for all browsers` });
   }
   if (r.code !== 0 && !anyFailed) record('wtr', false, r.ms, { passed: 0, failed: 1, note: `exit ${r.code}` });
   if (summary.failures.length) {
