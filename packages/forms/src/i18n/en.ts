@@ -1,7 +1,7 @@
 /**
  * English built-in terms. Complete for every ajv keyword and format, like `vi.ts`.
  */
-import { formatNumber, type ErrorParams, type Terms } from './terms.js';
+import { formatLimit, formatNumber, type ErrorParams, type Terms } from './terms.js';
 
 const L = 'en-GB';
 const n = (p: ErrorParams, key: string): string => formatNumber(L, p[key]);
@@ -59,10 +59,10 @@ export const en: Terms = {
     maximum: (p) => `The value must be ${n(p, 'limit')} or less`,
     exclusiveMinimum: (p) => `The value must be more than ${n(p, 'limit')}`,
     exclusiveMaximum: (p) => `The value must be less than ${n(p, 'limit')}`,
-    formatMinimum: (p) => `The value must be ${String(p['limit'])} or later`,
-    formatMaximum: (p) => `The value must be ${String(p['limit'])} or earlier`,
-    formatExclusiveMinimum: (p) => `The value must be after ${String(p['limit'])}`,
-    formatExclusiveMaximum: (p) => `The value must be before ${String(p['limit'])}`,
+    formatMinimum: (p) => `The value must be ${formatLimit(p['limit'])} or later`,
+    formatMaximum: (p) => `The value must be ${formatLimit(p['limit'])} or earlier`,
+    formatExclusiveMinimum: (p) => `The value must be after ${formatLimit(p['limit'])}`,
+    formatExclusiveMaximum: (p) => `The value must be before ${formatLimit(p['limit'])}`,
     multipleOf: (p) => `The value must be a multiple of ${n(p, 'multipleOf')}`,
     enum: () => 'Choose one of the listed values',
     const: () => 'The value is not the required value',

@@ -81,6 +81,13 @@ describe('built-in terms', () => {
     }
   });
 
+  it('show date limits as dd/mm/yyyy', () => {
+    expect(vi.errors['formatMaximum']?.({ limit: '2026-09-05' })).to.equal('Giá trị không được sau 05/09/2026');
+    expect(en.errors['formatExclusiveMinimum']?.({ limit: '2026-09-05' })).to.equal(
+      'The value must be after 05/09/2026',
+    );
+  });
+
   it('format numbers with the language separators', () => {
     expect(vi.errors['maxLength']?.({ limit: 1000 })).to.equal('Nhập tối đa 1.000 ký tự');
     expect(en.errors['maxLength']?.({ limit: 1000 })).to.equal('Enter at most 1,000 characters');

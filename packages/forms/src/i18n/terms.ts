@@ -60,3 +60,10 @@ export function joinList(locale: string, items: readonly unknown[], type: 'conju
 export function formatNumber(locale: string, value: unknown): string {
   return typeof value === 'number' ? new Intl.NumberFormat(locale).format(value) : String(value);
 }
+
+/** Shows an ISO date limit (`formatMinimum` …) as `dd/mm/yyyy`; other limits unchanged. */
+export function formatLimit(value: unknown): string {
+  const text = String(value);
+  const m = /^(\d{4})-(\d{2})-(\d{2})(.*)$/.exec(text);
+  return m ? `${m[3]}/${m[2]}/${m[1]}${m[4] ? m[4].replace(/^T/, ' ') : ''}` : text;
+}

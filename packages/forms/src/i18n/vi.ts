@@ -1,7 +1,7 @@
 /**
  * Vietnamese built-in terms (the default language). Complete for every ajv keyword and format.
  */
-import { formatNumber, type ErrorParams, type Terms } from './terms.js';
+import { formatLimit, formatNumber, type ErrorParams, type Terms } from './terms.js';
 
 const L = 'vi-VN';
 const n = (p: ErrorParams, key: string): string => formatNumber(L, p[key]);
@@ -59,10 +59,10 @@ export const vi: Terms = {
     maximum: (p) => `Giá trị phải nhỏ hơn hoặc bằng ${n(p, 'limit')}`,
     exclusiveMinimum: (p) => `Giá trị phải lớn hơn ${n(p, 'limit')}`,
     exclusiveMaximum: (p) => `Giá trị phải nhỏ hơn ${n(p, 'limit')}`,
-    formatMinimum: (p) => `Giá trị phải từ ${String(p['limit'])} trở đi`,
-    formatMaximum: (p) => `Giá trị phải đến ${String(p['limit'])} là hết`,
-    formatExclusiveMinimum: (p) => `Giá trị phải sau ${String(p['limit'])}`,
-    formatExclusiveMaximum: (p) => `Giá trị phải trước ${String(p['limit'])}`,
+    formatMinimum: (p) => `Giá trị không được trước ${formatLimit(p['limit'])}`,
+    formatMaximum: (p) => `Giá trị không được sau ${formatLimit(p['limit'])}`,
+    formatExclusiveMinimum: (p) => `Giá trị phải sau ${formatLimit(p['limit'])}`,
+    formatExclusiveMaximum: (p) => `Giá trị phải trước ${formatLimit(p['limit'])}`,
     multipleOf: (p) => `Giá trị phải là bội số của ${n(p, 'multipleOf')}`,
     enum: () => 'Vui lòng chọn một giá trị trong danh sách',
     const: () => 'Giá trị không đúng giá trị quy định',
