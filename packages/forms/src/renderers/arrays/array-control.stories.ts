@@ -37,6 +37,9 @@ const fixture: FormFixture = {
       },
     },
   },
+  messages: {
+    en: { 'family.label': 'Family members', 'family.name.label': 'Full name', 'family.phone.label': 'Phone' },
+  },
   filled: {
     family: [
       {

@@ -26,6 +26,12 @@ const fixture: FormFixture = {
     },
     required: ['commitment'],
   },
+  messages: {
+    en: {
+      'previousRehab.label': 'Has been in rehabilitation before',
+      'commitment.label': 'I commit to following the rehabilitation plan',
+    },
+  },
   filled: {
     previousRehab: true,
     commitment: true,

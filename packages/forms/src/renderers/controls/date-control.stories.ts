@@ -22,6 +22,7 @@ const fixture: FormFixture = {
     },
     required: ['dateOfBirth'],
   },
+  messages: { en: { 'dateOfBirth.label': 'Date of birth' } },
   filled: {
     dateOfBirth: '1994-03-12',
   },

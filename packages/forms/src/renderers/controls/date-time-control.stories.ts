@@ -22,6 +22,7 @@ const fixture: FormFixture = {
     },
     required: ['determinedAt'],
   },
+  messages: { en: { 'determinedAt.label': 'Time the dependence was determined' } },
   filled: {
     determinedAt: '2026-10-20T08:30:00+07:00',
   },

@@ -44,6 +44,15 @@ const fixture: FormFixture = {
     },
     required: ['substances'],
   },
+  messages: {
+    en: {
+      'substances.label': 'Substances used',
+      'substances.heroin': 'Heroin',
+      'substances.methamphetamine': 'Crystal meth',
+      'substances.cannabis': 'Cannabis',
+      'substances.other': 'Other substance',
+    },
+  },
   filled: {
     substances: ['heroin', 'other'],
   },

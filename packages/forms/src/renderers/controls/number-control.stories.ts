@@ -29,6 +29,7 @@ const fixture: FormFixture = {
     },
     required: ['firstUseYear'],
   },
+  messages: { en: { 'weight.label': 'Weight (kg)', 'firstUseYear.label': 'Year of first use' } },
   filled: {
     weight: 62.5,
     firstUseYear: 2015,

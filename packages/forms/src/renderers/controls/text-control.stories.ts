@@ -16,6 +16,7 @@ const textFixture: FormFixture = {
     properties: { fullName: { type: 'string', title: 'Họ và tên', minLength: 3, description: 'Như trên CCCD' } },
     required: ['fullName'],
   },
+  messages: { en: { 'fullName.label': 'Full name', 'fullName.description': 'As on the ID card' } },
   filled: { fullName: 'Nguyễn Văn An' },
   invalid: { fullName: 'An' },
 };

@@ -31,6 +31,7 @@ const fixture: FormFixture = {
       multi: true,
     },
   },
+  messages: { en: { 'note.label': 'Health conditions', 'note.description': 'Other illnesses, current medication' } },
   filled: {
     note: 'Viêm gan B, đang điều trị methadone 6 tháng.',
   },

@@ -22,6 +22,7 @@ const fixture: FormFixture = {
     },
     required: ['appointment'],
   },
+  messages: { en: { 'appointment.label': 'Appointment time' } },
   filled: {
     appointment: '14:30:00+07:00',
   },

@@ -27,6 +27,7 @@ const fixture: FormFixture = {
     elements: [
       {
         type: 'Label',
+        i18n: 'commitment-note',
         text: 'Người đăng ký cam kết chấp hành đúng quy định về cai nghiện ma túy tự nguyện.',
       },
       {
@@ -34,6 +35,12 @@ const fixture: FormFixture = {
         scope: '#/properties/commitment',
       },
     ],
+  },
+  messages: {
+    en: {
+      'commitment.label': 'I have read this and commit',
+      'commitment-note.label': 'The applicant commits to the rules of voluntary drug rehabilitation.',
+    },
   },
   filled: {
     commitment: true,

@@ -33,6 +33,7 @@ const fixture: FormFixture = {
     elements: [
       {
         type: 'Category',
+        i18n: 'step.person',
         label: 'Người cai nghiện',
         elements: [
           {
@@ -43,6 +44,7 @@ const fixture: FormFixture = {
       },
       {
         type: 'Category',
+        i18n: 'step.contact',
         label: 'Liên lạc',
         elements: [
           {
@@ -52,6 +54,14 @@ const fixture: FormFixture = {
         ],
       },
     ],
+  },
+  messages: {
+    en: {
+      'fullName.label': 'Full name',
+      'phone.label': 'Phone number',
+      'step.person.label': 'Person',
+      'step.contact.label': 'Contact',
+    },
   },
   filled: {
     fullName: 'Nguyễn Văn An',

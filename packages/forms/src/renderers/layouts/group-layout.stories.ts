@@ -40,6 +40,7 @@ const fixture: FormFixture = {
       },
       {
         type: 'Group',
+        i18n: 'group.permanent',
         label: 'Nơi thường trú',
         elements: [
           {
@@ -50,6 +51,7 @@ const fixture: FormFixture = {
       },
       {
         type: 'Group',
+        i18n: 'group.found',
         label: 'Nơi phát hiện hành vi vi phạm',
         elements: [
           {
@@ -68,6 +70,15 @@ const fixture: FormFixture = {
         },
       },
     ],
+  },
+  messages: {
+    en: {
+      'hasStableResidence.label': 'Has a stable place of residence',
+      'address.label': 'Permanent address',
+      'foundAt.label': 'Place where found',
+      'group.permanent.label': 'Permanent residence',
+      'group.found.label': 'Where the violation was found',
+    },
   },
   filled: {
     hasStableResidence: true,

@@ -40,6 +40,7 @@ const fixture: FormFixture = {
       },
     ],
   },
+  messages: { en: { 'idNumber.label': 'Personal identification number', 'idIssueDate.label': 'Date of issue' } },
   filled: {
     idNumber: '001094012345',
     idIssueDate: '2021-06-01',

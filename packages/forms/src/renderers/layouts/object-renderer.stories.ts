@@ -37,6 +37,13 @@ const fixture: FormFixture = {
     type: 'Control',
     scope: '#/properties/address',
   },
+  messages: {
+    en: {
+      'address.label': 'Address',
+      'address.provinceCode.label': 'Province code',
+      'address.detail.label': 'House number, street',
+    },
+  },
   filled: {
     address: {
       provinceCode: '01',

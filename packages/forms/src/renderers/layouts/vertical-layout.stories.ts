@@ -40,6 +40,7 @@ const fixture: FormFixture = {
       },
     ],
   },
+  messages: { en: { 'fullName.label': 'Full name', 'phone.label': 'Phone number' } },
   filled: {
     fullName: 'Nguyễn Văn An',
     phone: '0912345678',
