@@ -175,6 +175,34 @@ async function main() {
         );
       }
     }
+    // The locale toolbar (global `locale`) sets `lang` on the story: the same invalid story reads differently.
+    const invalid = stories.find((s) => s.id.endsWith('--invalid'));
+    if (invalid) {
+      const errorsIn = async (locale) => {
+        const url = `${base}/iframe.html?id=${encodeURIComponent(invalid.id)}&viewMode=story&globals=locale:${locale}`;
+        await page.goto(url, { waitUntil: 'load' });
+        await page.waitForFunction(
+          () =>
+            [...document.querySelectorAll('#storybook-root hoso-form')].some((f) =>
+              f.shadowRoot?.querySelector('[aria-invalid="true"]'),
+            ),
+          { timeout: 15000 },
+        );
+        const r = await page.evaluate(inspect);
+        return { lang: r.forms[0]?.lang, error: r.forms[0]?.errors[0] ?? '' };
+      };
+      try {
+        const vi = await errorsIn('vi');
+        const en = await errorsIn('en');
+        check(
+          `locale toolbar: ${invalid.id} in vi and en`,
+          vi.lang === 'vi' && en.lang === 'en' && vi.error !== '' && en.error !== '' && vi.error !== en.error,
+          `vi (${vi.lang}): "${vi.error}", en (${en.lang}): "${en.error}"`,
+        );
+      } catch (e) {
+        check(`locale toolbar: ${invalid.id} in vi and en`, false, e.message);
+      }
+    }
   } finally {
     await browser.close();
     server.closeAllConnections();
