@@ -219,7 +219,13 @@ export class HosoCategorizationWizard extends HosoLayoutElement<Categorization> 
 defineElement('hoso-categorization-wizard', HosoCategorizationWizard);
 
 export const categorizationWizard: RendererEntry = {
-  tester: rankWith(2, and(uiTypeIs('Categorization'), categorizationHasCategory)),
+  // Flat categorizations only: every element a Category (nested Categorizations are not supported).
+  tester: rankWith(
+    2,
+    and(uiTypeIs('Categorization'), (ui) =>
+      ((ui as Categorization).elements ?? []).every((e) => e.type === 'Category'),
+    ),
+  ),
   tag: 'hoso-categorization-wizard',
 };
 
