@@ -6,7 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { accept, by, deadline, later, loadDefinition, procedure, refuse } from './support.mjs';
+import { readmeMissing, accept, by, deadline, later, loadDefinition, procedure, refuse } from './support.mjs';
 import { replayAllPaths } from './paths.mjs';
 
 const proc = procedure('compulsory-rehab');
@@ -54,6 +54,10 @@ function start(day, dob = ADULT, province) {
 
 test('the definition passes the runtime checker', () => {
   assert.deepEqual(loadDefinition('compulsory-rehab').errors, []);
+});
+
+test('README.md names every state, event and deadline', () => {
+  assert.deepEqual(readmeMissing('compulsory-rehab'), []);
 });
 
 test('Track B: a 16-year-old through the regional court (Law 120), guardian notified, term for minors', async () => {

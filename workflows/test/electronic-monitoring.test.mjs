@@ -6,7 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { accept, by, deadline, later, loadDefinition, procedure, refuse } from './support.mjs';
+import { readmeMissing, accept, by, deadline, later, loadDefinition, procedure, refuse } from './support.mjs';
 import { replayAllPaths } from './paths.mjs';
 
 const proc = procedure('electronic-monitoring');
@@ -35,6 +35,10 @@ const start = (day, dob = ADULT) => proc.createCase({ person: { birthDate: dob }
 
 test('the definition passes the runtime checker', () => {
   assert.deepEqual(loadDefinition('electronic-monitoring').errors, []);
+});
+
+test('README.md names every state, event and deadline', () => {
+  assert.deepEqual(readmeMissing('electronic-monitoring'), []);
 });
 
 test('adult at home rehab: decision by the head of commune police, 12-month term, device moved after a month', async () => {

@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { accept, by, content, deadline, loadDefinition, procedure, refuse } from './support.mjs';
+import { readmeMissing, accept, by, content, deadline, loadDefinition, procedure, refuse } from './support.mjs';
 import { replayAllPaths } from './paths.mjs';
 
 const proc = procedure('post-rehab');
@@ -30,6 +30,10 @@ const start = (day, dob = ADULT, province) =>
 
 test('the definition passes the runtime checker', () => {
   assert.deepEqual(loadDefinition('post-rehab').errors, []);
+});
+
+test('README.md names every state, event and deadline', () => {
+  assert.deepEqual(readmeMissing('post-rehab'), []);
 });
 
 test('2 years after the administrative compulsory measure, plan, then the Form 54 certificate', async () => {

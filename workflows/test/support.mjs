@@ -175,3 +175,20 @@ export function later(at, { hours = 0, days = 0, months = 0 }) {
   const ms = d.getTime() + (days * 24 + hours) * 3600_000 - 7 * 3600_000;
   return new Date(ms + 7 * 3600_000).toISOString().replace('Z', '+07:00').replace('.000', '');
 }
+
+/** What workflows/<id>/README.md fails to name: each state, event (in backticks) and deadline id (in backticks). */
+export function readmeMissing(id) {
+  const readme = readFileSync(join(WORKFLOWS, id, 'README.md'), 'utf8');
+  const { definition } = loadDefinition(id);
+  const missing = [];
+  const walk = (states) => {
+    for (const [name, s] of Object.entries(states)) {
+      if (!readme.includes(`\`${name}\``) && !readme.includes(`.${name}\``)) missing.push(`state ${name}`);
+      for (const e of Object.keys(s.on ?? {})) if (!readme.includes(`\`${e}\``)) missing.push(`event ${e}`);
+      for (const d of s.meta.deadlines ?? []) if (!readme.includes(`\`${d.id}\``)) missing.push(`deadline ${d.id}`);
+      if (s.states) walk(s.states);
+    }
+  };
+  walk(definition.states);
+  return missing;
+}
