@@ -25,7 +25,7 @@
  * @csspart wizard-nav - the Back/Next bar
  * @csspart button - Back (also `back`) and Next (also `next`)
  */
-import { and, categorizationHasCategory, rankWith, uiTypeIs, type Categorization } from '@jsonforms/core';
+import { and, rankWith, uiTypeIs, type Categorization } from '@jsonforms/core';
 import { html, nothing, type PropertyValues as LitPropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
