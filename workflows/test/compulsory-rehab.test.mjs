@@ -6,7 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readmeMissing, accept, by, deadline, later, loadDefinition, procedure, refuse } from './support.mjs';
+import { readmeMissing, accept, by, content, deadline, later, loadDefinition, procedure, refuse } from './support.mjs';
 import { replayAllPaths } from './paths.mjs';
 
 const proc = procedure('compulsory-rehab');
@@ -351,6 +351,39 @@ test('suspension for a serious illness: resumed with 3 months or more left, rele
     remainingMonths: 2.5,
   });
   assert.deepEqual([released.state, released.status], ['released', 'closed']);
+});
+
+test('uncertain Law-120 values are overridable per province: a province keeping Law 73’s 6 months for minors', async () => {
+  const overlay = {
+    province: '01',
+    name: { vi: 'Hà Nội (ví dụ)', en: 'Hanoi (example)' },
+    overrides: [
+      {
+        law: ['2026-07-01'],
+        path: 'durations.compulsoryMinor',
+        value: { n: 6 },
+        basis: 'EXAMPLE ONLY: a province reading Law 73 Art. 33 (6–12 months) as still governing minors',
+        evidence: 'INF',
+      },
+    ],
+  };
+  const local = procedure('compulsory-rehab', [...content.overlays, overlay]);
+  let c = local.createCase({ person: { birthDate: MINOR }, at: at('2026-08-03'), province: '01' });
+  c = await accept(local, c, 'OPEN_DOSSIER', at('2026-08-03'), police, subject({ dob: MINOR, actDate: '2026-08-01' }));
+  c = await accept(local, c, 'NOTIFY_DOSSIER', at('2026-08-04'), police, notice(true));
+  c = await accept(local, c, 'FILE_WITH_COURT', at('2026-08-05'), police, filing('2026-08-05'));
+  c = await accept(local, c, 'ACCEPT', at('2026-08-06'), court, acceptance);
+  c = await accept(local, c, 'DECIDE', at('2026-08-07'), court, applyDecision);
+  c = await accept(local, c, 'BECOME_FINAL', at('2026-08-13'), court, {});
+  c = await accept(local, c, 'ADMIT', at('2026-08-17'), facility, { facility: 'Trường giáo dưỡng số 2' });
+  const term = deadline(c, 'term-end');
+  assert.deepEqual([term.n, term.due, term.uncertain], [6, '2027-02-17', true]);
+  // Settled values cannot be overridden: the complaint window (3 working days) is not marked uncertain.
+  const bad = {
+    ...overlay,
+    overrides: [{ ...overlay.overrides[0], path: 'timeLimits.courtComplaint', value: { n: 5 } }],
+  };
+  assert.throws(() => procedure('compulsory-rehab', [bad]).law('2026-07-01', '01'), /settled law/);
 });
 
 const isMinor = (path) => path.steps.some((s) => s.edge === 'OPEN_DOSSIER#5');

@@ -221,3 +221,61 @@ test('the compulsory, post-rehab and monitoring scenarios show track, reason and
   assert.match(em.results[0].refusal.detail, /guardianConsent/);
   assert.equal(em.view.track, 'minor');
 });
+
+test('compulsory-rehab, post-rehab, electronic-monitoring: conditions precompiled by hoso build decide the scenarios as ajv does', async () => {
+  const { mkdtempSync, readFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { pathToFileURL } = await import('node:url');
+  const { Procedure, conditionSchemas, precompiledConditions, schemaKey } =
+    await import('../../packages/workflow/dist/index.js');
+  const { content, procedure } = await import('./support.mjs');
+  const out = mkdtempSync(join(tmpdir(), 'hoso-p2-'));
+  try {
+    execFileSync(
+      process.execPath,
+      ['packages/cli/bin/hoso.mjs', 'build', '--out', join(out, 's'), '--workflows-out', join(out, 'w')],
+      { cwd: ROOT, stdio: 'pipe' },
+    );
+    const { conditionValidators } = await import(pathToFileURL(join(out, 'w', 'conditions.js')).href);
+    const conditions = (node, found = []) => {
+      if (Array.isArray(node)) node.forEach((n) => conditions(n, found));
+      else if (node && typeof node === 'object') {
+        if (node.type === 'condition' && node.params?.condition) found.push(node.params.condition);
+        Object.values(node).forEach((v) => conditions(v, found));
+      }
+      return found;
+    };
+    for (const id of ['compulsory-rehab', 'post-rehab', 'electronic-monitoring']) {
+      const schemas = conditions(procedure(id).definition).flatMap(conditionSchemas);
+      assert.ok(schemas.length > 5, id);
+      assert.deepEqual(
+        schemas.filter((s) => typeof conditionValidators[schemaKey(s)] !== 'function'),
+        [],
+        `${id}: every condition is precompiled`,
+      );
+    }
+    const run = async (proc, scenario) => {
+      let c = proc.createCase({ person: scenario.person, at: scenario.events[0].at, id: 'same' });
+      const outcomes = [];
+      for (const e of scenario.events) {
+        const r = await proc.apply(c, e);
+        outcomes.push(r.ok ? r.case.state : r.refusal.code);
+        if (r.ok) c = r.case;
+      }
+      return { outcomes, deadlines: c.deadlines.map((d) => [d.id, d.dueAt]), documents: c.documents };
+    };
+    const names = Object.keys(expected).filter((n) => /^(compulsory-rehab|post-rehab|electronic-monitoring)-/.test(n));
+    assert.equal(names.length, 6);
+    for (const name of names) {
+      const scenario = JSON.parse(readFileSync(join(ROOT, 'examples', 'scenarios', `${name}.json`), 'utf8'));
+      const withAjv = procedure(scenario.procedure);
+      const production = new Procedure(withAjv.definition, {
+        ...content,
+        compileCondition: precompiledConditions(conditionValidators),
+      });
+      assert.deepEqual(await run(production, scenario), await run(withAjv, scenario), name);
+    }
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
