@@ -7,7 +7,7 @@ import type { ErrorObject } from 'ajv';
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { FormStore } from './store.js';
-import { getControlPath } from '@jsonforms/core';
+import { getControlPath, type JsonSchema } from '@jsonforms/core';
 
 export interface SummaryItem {
   readonly path: string;
@@ -33,13 +33,44 @@ export function collectSummary(store: FormStore): SummaryItem[] {
   for (const error of store.errors) {
     const path = String(getControlPath(error));
     if (covered.has(path) && store.fields.get(path)?.element()) continue;
-    const text = translate && translateError ? translateError(error as ErrorObject, translate) : String(error.message);
+    const message =
+      translate && translateError ? translateError(error as ErrorObject, translate) : String(error.message);
+    // The field is not on screen (another wizard step, a collapsed part): name it, or the person cannot tell
+    // which of several "required" errors is which.
+    const label = fieldLabel(store, path, translate);
+    const text = label ? `${label}: ${message}` : message;
     const key = `${path}\n${text}`;
     if (seen.has(key)) continue;
     seen.add(key);
     loose.push({ path, text });
   }
   return [...linked.map((l) => l.item), ...loose];
+}
+
+/** The schema at a dotted data path (`family.1.phone`), following `properties` and `items`. */
+function schemaAt(schema: JsonSchema | undefined, path: string): JsonSchema | undefined {
+  let current = schema;
+  for (const segment of path ? path.split('.') : []) {
+    if (!current) return undefined;
+    const items = current.items;
+    current = /^\d+$/.test(segment) && items && !Array.isArray(items) ? items : current.properties?.[segment];
+  }
+  return current;
+}
+
+/** The translated label of a field that has no rendered control: `<key>.label`, else the schema title. */
+function fieldLabel(
+  store: FormStore,
+  path: string,
+  translate: ((id: string, fallback?: string) => string | undefined) | undefined,
+): string | undefined {
+  if (!path) return undefined;
+  const title = schemaAt(store.core.schema, path)?.title;
+  const key = path
+    .split('.')
+    .filter((segment) => !/^\d+$/.test(segment))
+    .join('.');
+  return translate ? (translate(`${key}.label`, title) ?? title) : title;
 }
 
 /** Renders the summary; `onActivate` focuses the item's field. */

@@ -85,6 +85,45 @@ describe('<hoso-form> form association', () => {
     await expect(hoso).to.be.accessible();
   });
 
+  it('names the field of an error that is not on screen (a later wizard step) in the summary', async () => {
+    const wizard = {
+      type: 'Categorization',
+      elements: [
+        { type: 'Category', label: 'Bước 1', elements: [{ type: 'Control', scope: '#/properties/note' }] },
+        {
+          type: 'Category',
+          label: 'Bước 2',
+          elements: [
+            { type: 'Control', scope: '#/properties/fullName' },
+            { type: 'Control', scope: '#/properties/idNumber' },
+          ],
+        },
+      ],
+    };
+    const hoso = await fixture<HosoForm>(
+      html`<hoso-form
+        .schema=${schema}
+        .uischema=${wizard}
+        .data=${{}}
+        .messages=${{ en: { 'idNumber.label': 'Personal ID number' } }}
+      ></hoso-form>`,
+    );
+    await settle(hoso);
+    expect(hoso.validate()).to.equal(false);
+    await settle(hoso);
+    const items = () =>
+      [...shadow(hoso).querySelectorAll('.error-summary li')].map((li) => li.textContent?.replace(/\s+/g, ' ').trim());
+    expect(items()).to.deep.equal([
+      'Họ và tên: Vui lòng nhập thông tin này',
+      'Số định danh: Vui lòng nhập thông tin này',
+    ]);
+    hoso.lang = 'en';
+    await settle(hoso);
+    expect(hoso.validate()).to.equal(false);
+    await settle(hoso);
+    expect(items()?.[1]).to.match(/^Personal ID number: /);
+  });
+
   it('checkValidity() answers without showing errors; validate() shows them', async () => {
     const { hoso } = await inForm();
     expect(hoso.checkValidity()).to.equal(false);
