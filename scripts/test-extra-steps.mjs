@@ -10,4 +10,6 @@ export const EXTRA_STEPS = [
     args: ['build', '--disable-telemetry', '--quiet', '-o', 'storybook-static'],
   },
   { name: 'storybook smoke', cmd: 'node', args: ['scripts/storybook-smoke.mjs'] },
+  // hoso check: schemas, UI schemas, messages and machines together; exits 1 on errors (warnings allowed).
+  { name: 'hoso check', cmd: 'node', args: ['packages/cli/bin/hoso.mjs', 'check'] },
 ];
