@@ -1,9 +1,9 @@
 // `hoso check` over broken fixture trees (each problem -> its exact `file:line:column pointer message` line)
 // and over the real repository content (must pass: exit 0, warnings allowed).
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,8 +18,12 @@ function check(cwd, ...args) {
 }
 
 // A tree whose machine has a JSON syntax error (written at run time: prettier would reformat a committed one).
+const temps = [];
+after(() => temps.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
 function badJsonTree() {
   const dir = mkdtempSync(join(tmpdir(), 'hoso-check-'));
+  temps.push(dir);
   mkdirSync(join(dir, 'schemas', 'p', 'f'), { recursive: true });
   mkdirSync(join(dir, 'workflows', 'p'), { recursive: true });
   const form = join(dir, 'schemas', 'p', 'f');
@@ -42,7 +46,7 @@ describe('hoso check: broken form', () => {
 
   it('exits 1 when there are errors, with the summary last', () => {
     assert.equal(code, 1);
-    assert.equal(lines.at(-1), '9 errors, 5 warnings');
+    assert.equal(lines.at(-1), '11 errors, 5 warnings');
   });
   it('reports a control scope that points at nothing', () => {
     expect(
@@ -86,6 +90,14 @@ describe('hoso check: broken machine', () => {
     );
     expect('workflows/proc/machine.json:379:11 /states/stuck/meta/deadlines/0 a numeric deadline needs a "basis"');
   });
+  it('reports events whose roles no law version defines, and law paths no version defines', () => {
+    expect(
+      'workflows/proc/machine.json:337:18 /states/in_treatment/on/STALL no role in any law version may send event "STALL" (ghost: no role.<name> or authority.<name> in workflows law)',
+    );
+    expect(
+      'workflows/proc/machine.json:297:22 /states/in_treatment/meta/deadlines/1/n/law no law version defines "timeLimits.residenceChangePresentation"',
+    );
+  });
   it('warns about forms named in meta that do not exist', () => {
     expect(
       'workflows/proc/machine.json:188:18 /states/registered/meta/form/0 warning: form "proc/missing" does not exist under schemas',
@@ -109,7 +121,7 @@ describe('hoso check: broken machine', () => {
       ),
     );
     assert.ok(strict.lines.some((l) => l.includes('warning: form "other/notyet"')));
-    assert.equal(strict.lines.at(-1), '10 errors, 4 warnings');
+    assert.equal(strict.lines.at(-1), '12 errors, 4 warnings');
   });
   it('output is sorted by file then line', () => {
     const located = lines.slice(0, -1).map((l) => /^(.*?):(\d+):/.exec(l));

@@ -1,8 +1,9 @@
 /**
  * Machine checks of `hoso check`: the meta-schema and reference checks of @hoso/workflow, then
  * reachability (every state reachable from the initial one; every state can reach a final state),
- * steps without a legal basis, and `meta.form` naming a form folder that does not exist. Events no
- * role may send and numeric deadlines without `basis` are already reported by `checkDefinition`.
+ * events whose roles no law version defines (`role.<r>` or `authority.<r>`), and `meta.form` naming
+ * a form folder that does not exist. Steps without `meta.basis` fail the meta-schema; events with no roles and numeric deadlines without `basis` are
+ * reported by `checkDefinition`.
  */
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -100,6 +101,7 @@ export async function checkMachine(file: string, ctx: MachineContext): Promise<P
   const all: StateNode[] = [];
   const top = collect(isObj(machine.states) ? machine.states : {}, '/states', '', undefined, all);
   const byId = new Map(all.map((n) => [n.id, n]));
+  const lawKeys = new Set(ctx.laws.flatMap((l) => Object.keys(l.values ?? {})));
   const machineId = typeof machine.id === 'string' ? machine.id : '';
 
   // Reachability: entering a compound state enters its initial child; a child is active with its parent.
@@ -146,8 +148,23 @@ export async function checkMachine(file: string, ctx: MachineContext): Promise<P
   for (const n of all) {
     const meta = isObj(n.def.meta) ? n.def.meta : {};
     const events = isObj(meta.events) ? meta.events : {};
-    if (n.def.type !== 'final' && !(Array.isArray(meta.basis) && meta.basis.length > 0)) {
-      problems.push(at(source, `${n.pointer}/meta`, 'error', `step "${n.id}" has no legal basis (meta.basis)`));
+    if (lawKeys.size > 0) {
+      for (const event of Object.keys(isObj(n.def.on) ? n.def.on : {})) {
+        const em = events[event];
+        const roles = (
+          isObj(em) && Array.isArray(em.roles) ? em.roles : Array.isArray(meta.roles) ? meta.roles : []
+        ).map(String);
+        if (roles.length > 0 && !roles.some((r) => lawKeys.has(`role.${r}`) || lawKeys.has(`authority.${r}`))) {
+          problems.push(
+            at(
+              source,
+              `${n.pointer}/on/${escapePointerToken(event)}`,
+              'error',
+              `no role in any law version may send event "${event}" (${roles.join(', ')}: no role.<name> or authority.<name> in workflows law)`,
+            ),
+          );
+        }
+      }
     }
     const forms: [string, string][] = [];
     if (typeof meta.form === 'string') forms.push([meta.form, `${n.pointer}/meta/form`]);
