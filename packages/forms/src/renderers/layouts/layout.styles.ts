@@ -14,13 +14,6 @@ export const layoutStyles = css`
     flex: 1 1 var(--hoso-column-min-width, 14rem);
     min-width: 0;
   }
-  /* Off-screen groups skip style, layout and paint until scrolled near (first render of long forms,
-     DESIGN §7); their content stays in the DOM and the accessibility tree, find-in-page reveals it. */
-  hoso-group-layout {
-    display: block;
-    content-visibility: auto;
-    contain-intrinsic-size: auto 16rem;
-  }
   fieldset.group {
     border: 1px solid var(--hoso-fieldset-border-color, #dadce0);
     border-radius: var(--_radius);
