@@ -3,7 +3,7 @@
  * `eval` or `new Function`, so production pages run under `script-src 'self'` with Trusted Types.
  *
  * ajv's standalone output still `require()`s ajv runtime helpers (ucs2length, equal, formats), so
- * the code is bundled with esbuild; the result is refused if it contains `new Function` or `eval(`.
+ * the code is bundled with esbuild; the result is refused if it still contains code evaluation (`FORBIDDEN_CODE`).
  */
 import { fileURLToPath } from 'node:url';
 import { Ajv, type Options } from 'ajv';
