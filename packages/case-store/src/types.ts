@@ -1,0 +1,154 @@
+/**
+ * The records `@hoso/case-store` keeps. The store knows the *shape* of a case (the persisted case JSON of
+ * `@hoso/workflow`, `schemaVersion: 1`) only as far as it needs to index and guard it: it never imports the
+ * workflow runtime, Lit or xstate.
+ */
+
+/** The fields of a persisted case the store reads. The rest of the case JSON is kept as it is. */
+export interface CaseRecord {
+  id: string;
+  procedure: string;
+  procedureVersion: string;
+  state: string;
+  status: 'active' | 'closed';
+  province?: string;
+  person: {
+    fullName?: string;
+    personalId?: string;
+    dateOfBirth?: string;
+    /** Commune code of residence, when known; used by `listCases({ communeCode })`. */
+    communeCode?: string;
+    [k: string]: unknown;
+  };
+  deadlines: Array<{ id: string; dueAt: string; metAt?: string; [k: string]: unknown }>;
+  createdAt: string;
+  updatedAt: string;
+  /** Revision: increments on every write. A write carries the revision it was based on. */
+  rev: number;
+  [k: string]: unknown;
+}
+
+/** What a person is typing for one form of one case (or of a case not started yet). */
+export interface Draft {
+  /** `<caseId>/<form>` for a case's step, `new/<procedure>/<uuid>` before the case exists. */
+  id: string;
+  caseId?: string;
+  procedure: string;
+  /** Form id, `<procedure>/<form>` as in `schemas/`. */
+  form: string;
+  /** Version of the form's schema the data was typed against (`schemas/<p>/<f>/schema.json` `$comment`/`version`). */
+  formVersion: string;
+  /** Wizard step (category index) the person was on. */
+  step: number;
+  data: unknown;
+  /** Paths (dotted) a migration could not carry over: kept in `unmigrated`, flagged for a person to re-check. */
+  flagged?: string[];
+  unmigrated?: Record<string, unknown>;
+  rev: number;
+  updatedAt: string;
+}
+
+export interface AttachmentRecord {
+  id: string;
+  caseId: string;
+  /** Item of the required-documents checklist it satisfies (`attachment-item` code). */
+  item?: string;
+  name: string;
+  type: string;
+  size: number;
+  blob: Blob;
+  addedAt: string;
+}
+
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
+
+/** One submission waiting to go to the portal's backend, sent exactly once (idempotency key = `id`). */
+export interface OutboxItem {
+  /** Idempotency key, a UUID made when the submission is queued; the backend dedupes on it. */
+  id: string;
+  caseId: string;
+  kind: 'event' | 'upload';
+  /** The JSON sent (documented in docs/adapter-contract.md). */
+  payload: unknown;
+  status: OutboxStatus;
+  attempts: number;
+  nextAttemptAt?: string;
+  lastError?: string;
+  createdAt: string;
+  sentAt?: string;
+}
+
+/** A local log line: who did what on this device (the case's own hash-chained audit lives in the case). */
+export interface AuditRecord {
+  id?: number;
+  caseId: string;
+  at: string;
+  by: string;
+  action: string;
+  detail?: unknown;
+}
+
+/** Sent on the store's `BroadcastChannel` and to `subscribe` listeners after every committed write. */
+export type StoreChange =
+  | { kind: 'case'; id: string; rev: number; deleted?: boolean }
+  | { kind: 'draft'; id: string; rev: number; deleted?: boolean }
+  | { kind: 'outbox'; id: string; status: OutboxStatus };
+
+/** Options of `openCaseStore`. */
+export interface OpenOptions {
+  /** IndexedDB database name; default `hoso`. Tests use a unique name each. */
+  name?: string;
+  /** BroadcastChannel name; default `hoso:<name>`. */
+  channel?: string;
+}
+
+/** A write that carries the revision it was based on (`rev` of what was read, 0 for a new record). */
+export interface WriteOptions {
+  expectedRev: number;
+}
+
+/**
+ * The store, as `openCaseStore()` resolves it. Every write is one IndexedDB transaction; a write whose
+ * `expectedRev` is not the stored `rev` rejects with `RevisionConflictError` and changes nothing; the stored
+ * record then gets `rev = expectedRev + 1`. Errors are `StorageFullError` (quota), `StoreUnavailableError`
+ * (blocked, closed, private mode without IndexedDB), `RevisionConflictError`, `MigrationError`.
+ */
+export interface CaseStore {
+  readonly name: string;
+  getCase<C extends CaseRecord = CaseRecord>(id: string): Promise<C | undefined>;
+  /** Writes the case with `rev = expectedRev + 1` and returns what was stored. */
+  putCase<C extends CaseRecord>(record: C, options: WriteOptions): Promise<C>;
+  deleteCase(id: string): Promise<void>;
+  /** Cases, newest `updatedAt` first; `communeCode` filters on `person.communeCode`. */
+  listCases<C extends CaseRecord = CaseRecord>(query?: { communeCode?: string; procedure?: string }): Promise<C[]>;
+  /** Every case of one person (by personal ID), oldest `createdAt` first. */
+  casesOfPerson<C extends CaseRecord = CaseRecord>(personalId: string): Promise<C[]>;
+
+  getDraft(id: string): Promise<Draft | undefined>;
+  /** Saves with `rev = expectedRev + 1` (0 for a new draft). */
+  saveDraft(draft: Draft, options: WriteOptions): Promise<Draft>;
+  deleteDraft(id: string): Promise<void>;
+  listDrafts(query?: { caseId?: string; procedure?: string }): Promise<Draft[]>;
+
+  putAttachment(record: AttachmentRecord): Promise<void>;
+  getAttachment(id: string): Promise<AttachmentRecord | undefined>;
+  listAttachments(caseId: string): Promise<AttachmentRecord[]>;
+
+  /** The outbox store (see `outbox/`): queue, list, update status. */
+  readonly outbox: OutboxStore;
+
+  appendAudit(record: AuditRecord): Promise<void>;
+  listAudit(caseId: string): Promise<AuditRecord[]>;
+
+  /** Listens to committed writes, in this tab and (through BroadcastChannel) in other tabs. Returns unsubscribe. */
+  subscribe(listener: (change: StoreChange, origin: 'local' | 'remote') => void): () => void;
+  close(): void;
+}
+
+export interface OutboxStore {
+  enqueue(item: Omit<OutboxItem, 'status' | 'attempts' | 'createdAt'> & Partial<OutboxItem>): Promise<OutboxItem>;
+  get(id: string): Promise<OutboxItem | undefined>;
+  /** Items not yet sent (`pending`, `sending`, `failed`), oldest first; or all of one case. */
+  list(query?: { caseId?: string; status?: OutboxStatus }): Promise<OutboxItem[]>;
+  update(item: OutboxItem): Promise<void>;
+}
