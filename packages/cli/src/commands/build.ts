@@ -15,6 +15,7 @@ import { SchemaBundler } from '../build/bundle-schema.js';
 import { findForms, findMachines, findWorkspaceRoot } from '../build/discover.js';
 import { emitCommunes } from '../build/communes.js';
 import { emitConditions, emitForm, emitIndex, type GeneratedFile } from '../build/emit.js';
+import { emitProcedures } from '../build/procedures.js';
 
 const OPTIONS = ['--schemas', '--out', '--workflows', '--workflows-out'] as const;
 type Option = (typeof OPTIONS)[number];
@@ -55,6 +56,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     files.push(...(await emitCommunes(schemasDir, bundler, outDir)));
     const machines = await findMachines(workflowsDir);
     files.push(...(await emitConditions(machines, bundler, workflowsOut)));
+    files.push(...(await emitProcedures(machines, forms, workflowsDir, workflowsOut, outDir)));
     for (const file of files) {
       await mkdir(dirname(file.path), { recursive: true });
       await writeFile(file.path, file.text);
