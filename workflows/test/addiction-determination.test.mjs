@@ -5,8 +5,16 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { accept, by, deadline, loadDefinition, procedure, refuse } from './support.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { WORKFLOWS, accept, by, deadline, loadDefinition, procedure, refuse } from './support.mjs';
 import { replayAllPaths } from './paths.mjs';
+
+/** A fixture of one of this procedure's forms (schemas/addiction-determination/<form>/fixtures/<name>.json). */
+const form = (name, file) =>
+  JSON.parse(
+    readFileSync(join(WORKFLOWS, '..', 'schemas', 'addiction-determination', name, 'fixtures', `${file}.json`), 'utf8'),
+  );
 
 const proc = procedure('addiction-determination');
 const doctor = by('doctor-1', 'determination-facility');
@@ -17,18 +25,10 @@ const personUser = by('person-1', 'person');
 const ADULT = { birthDate: '1990-05-01' };
 const MINOR = { birthDate: '2010-08-01' };
 
-const selfRequest = { requester: 'self', idDocument: '079090001234' };
-const minorRequest = {
-  requester: 'representative',
-  representative: { fullName: 'Lê Văn Tâm', relationship: 'father' },
-};
-const policeRequest = (extra = {}) => ({
-  requester: 'police',
-  police: { unit: 'Công an xã Đông Sơn', number: '15/GĐN', date: '2026-09-01' },
-  ground: 'reuse-under-management',
-  drugTest: { result: 'positive', date: '2026-09-01', sample: 'urine' },
-  ...extra,
-});
+// RECEIVE_REQUEST data: the request form's fixtures (schemas/addiction-determination/request).
+const selfRequest = form('request', 'valid');
+const minorRequest = form('request', 'valid-minor-representative');
+const policeRequest = (extra = {}) => ({ ...form('request', 'valid-police'), ...extra });
 const signature = { fullName: 'BS. Trần Văn Bình', practisingCertificate: 'CCHN-001234', signedAt: '2026-09-10T10:00' };
 const assessment = (criteriaMet, pattern = 'together-1-month', doctorBlock = signature) => ({
   criteriaMet,
@@ -162,6 +162,31 @@ test('who is determined: minors with a representative, police requests need a le
   await refuse(proc, adult, 'RECEIVE_REQUEST', at, police, policeRequest(), 'role-not-permitted');
   const refusal = await refuse(proc, adult, 'RECEIVE_REQUEST', at, doctor, { requester: 'self' }, 'guard-failed');
   assert.match(refusal.message.vi, /RECEIVE_REQUEST/);
+});
+
+test('the request form: each valid fixture opens its track for the person it describes; guard-relevant invalid ones are refused', async () => {
+  const at = '2026-09-07T08:00:00+07:00';
+  const open = (data) => proc.createCase({ person: { birthDate: data.person.dateOfBirth }, at });
+  for (const [file, track] of [
+    ['valid', 'voluntary'],
+    ['valid-redetermination', 'voluntary'],
+    ['valid-minor-representative', 'voluntary-minor'],
+    ['valid-police', 'police'],
+  ]) {
+    const data = form('request', file);
+    const c = await accept(proc, open(data), 'RECEIVE_REQUEST', at, doctor, data);
+    assert.deepEqual([c.state, c.track], ['observing', track], file);
+    assert.deepEqual(c.data.request, data, `${file}: the request is stored as entered`);
+  }
+  for (const [file, person] of [
+    ['invalid-police-negative-test', ADULT],
+    ['invalid-police-no-test', ADULT],
+    ['invalid-representative-missing', MINOR],
+    ['invalid-self-minor', MINOR],
+  ]) {
+    const c = proc.createCase({ person, at });
+    await refuse(proc, c, 'RECEIVE_REQUEST', at, doctor, form('request', file), 'guard-failed');
+  }
 });
 
 test('no registration within 5 working days from Fri 24/04/2026 (skips 27/04, 30/04, 01/05) → Form 27 by commune police', async () => {
