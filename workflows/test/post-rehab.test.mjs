@@ -1,11 +1,24 @@
 /**
  * Post-rehab management (procedures.md §6): 1 or 2 years by measure and age, management plan, change of
  * residence (24 hours under Law 120), relapse, completion certificate (Form 54); both law versions around
- * 01/07/2026 and every path replayed with persistence round-trips. Due dates checked by hand.
+ * 01/07/2026 and every path replayed with persistence round-trips. Due dates checked by hand. The DECIDE and
+ * SUBMIT_PLAN data are the fixtures of the forms schemas/post-rehab/decision and schemas/post-rehab/plan.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readmeMissing, accept, by, content, deadline, loadDefinition, procedure, refuse } from './support.mjs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  readmeMissing,
+  accept,
+  by,
+  content,
+  deadline,
+  loadDefinition,
+  procedure,
+  refuse,
+  WORKFLOWS,
+} from './support.mjs';
 import { replayAllPaths } from './paths.mjs';
 
 const proc = procedure('post-rehab');
@@ -13,18 +26,31 @@ const chair = by('chair-1', 'commune-pc-chair');
 const police = by('police-1', 'commune-police-head');
 const personUser = by('person-1', 'person');
 
-const ADULT = '1990-05-01';
-const MINOR = '2009-06-01';
+/** A fixture of one of this procedure's forms (schemas/post-rehab/<form>/fixtures/<file>.json). */
+const fixturesDir = (name) => join(WORKFLOWS, '..', 'schemas', 'post-rehab', name, 'fixtures');
+const form = (name, file) => JSON.parse(readFileSync(join(fixturesDir(name), `${file}.json`), 'utf8'));
+const validFixtures = (name) =>
+  readdirSync(fixturesDir(name))
+    .filter((f) => /^valid.*\.json$/.test(f))
+    .map((f) => f.replace(/\.json$/, ''));
+
+const byMeasure = {
+  compulsory: form('decision', 'valid'),
+  'compulsory-minor': form('decision', 'valid-compulsory-minor'),
+  voluntary: form('decision', 'valid-voluntary'),
+  substitution: form('decision', 'valid-substitution'),
+};
+const ADULT = byMeasure.compulsory.person.dateOfBirth;
+const MINOR = byMeasure['compulsory-minor'].person.dateOfBirth;
 const at = (day, time = '09:00') => `${day}T${time}:00+07:00`;
 
-function decision(measure = 'compulsory', decidedOn = '2025-09-25') {
-  return {
-    number: '7/QĐ-UBND',
-    completion: { measure, decidedOn, completedOn: '2026-09-25', certificateNumber: 'GCN-12' },
-    supporter: { fullName: 'Phạm Văn G', organisation: 'Đoàn Thanh niên xã' },
-  };
+/** DECIDE data: the decision form's fixture for that measure (`compulsory-minor`: a minor's), optionally decided on `decidedOn`. */
+function decision(measure = 'compulsory', decidedOn) {
+  const d = structuredClone(byMeasure[measure]);
+  if (decidedOn) d.completion.decidedOn = decidedOn;
+  return d;
 }
-const plan = { counselling: 'Mỗi tháng 1 lần', testing: 'periodic-and-random', responsible: ['Phạm Văn G'] };
+const plan = form('plan', 'valid');
 const start = (day, dob = ADULT, province) =>
   proc.createCase({ person: { birthDate: dob }, at: at(day), ...(province ? { province } : {}) });
 
@@ -41,11 +67,23 @@ test('2 years after the administrative compulsory measure, plan, then the Form 5
   assert.equal(c.lawVersion, '2026-07-01');
   await refuse(proc, c, 'DECIDE', at('2026-10-05'), police, decision(), 'role-not-permitted');
   await refuse(proc, c, 'DECIDE', at('2026-10-05'), chair, { ...decision(), supporter: undefined }, 'guard-failed');
+  for (const invalid of ['invalid-supporter-organisation', 'invalid-measure']) {
+    await refuse(proc, c, 'DECIDE', at('2026-10-05'), chair, form('decision', invalid), 'guard-failed');
+  }
   c = await accept(proc, c, 'DECIDE', at('2026-10-05'), chair, decision());
   assert.deepEqual([c.state, c.track], ['managing.two_years', 'compulsory-adult']);
   const end = deadline(c, 'management-end');
   assert.deepEqual([end.n, end.unit, end.due], [24, 'months', '2028-10-05']);
-  await refuse(proc, c, 'SUBMIT_PLAN', at('2026-10-06'), chair, { ...plan, testing: 'never' }, 'guard-failed');
+  await refuse(proc, c, 'SUBMIT_PLAN', at('2026-10-06'), chair, form('plan', 'invalid-testing'), 'guard-failed');
+  await refuse(
+    proc,
+    c,
+    'SUBMIT_PLAN',
+    at('2026-10-06'),
+    chair,
+    form('plan', 'invalid-responsible-empty'),
+    'guard-failed',
+  );
   c = await accept(proc, c, 'SUBMIT_PLAN', at('2026-10-06'), chair, plan);
   await refuse(proc, c, 'COMPLETE', at('2028-10-05'), chair, { result: 'tốt' }, 'guard-failed');
   await refuse(proc, c, 'COMPLETE', at('2028-10-06'), police, { result: 'tốt' }, 'role-not-permitted');
@@ -56,7 +94,14 @@ test('2 years after the administrative compulsory measure, plan, then the Form 5
 });
 
 test('1 year: a minor when the compulsory measure was decided (even if 18 now), voluntary rehab, substitution therapy', async () => {
-  const minor = await accept(proc, start('2026-10-05', MINOR), 'DECIDE', at('2026-10-05'), chair, decision());
+  const minor = await accept(
+    proc,
+    start('2026-10-05', MINOR),
+    'DECIDE',
+    at('2026-10-05'),
+    chair,
+    decision('compulsory-minor'),
+  );
   assert.deepEqual([minor.state, minor.track], ['managing.one_year', 'compulsory-minor']);
   assert.equal(deadline(minor, 'management-end').due, '2027-10-05');
   // 18th birthday on the day the measure was decided: the adult measure, 2 years.
@@ -66,7 +111,7 @@ test('1 year: a minor when the compulsory measure was decided (even if 18 now), 
     'DECIDE',
     at('2026-10-05'),
     chair,
-    decision('compulsory', '2027-06-01'),
+    decision('compulsory-minor', '2027-06-01'),
   );
   assert.equal(onBirthday.state, 'managing.two_years');
   for (const measure of ['voluntary', 'substitution']) {
@@ -79,7 +124,7 @@ test('1 year: a minor when the compulsory measure was decided (even if 18 now), 
     'DECIDE',
     at('2026-10-05'),
     chair,
-    decision('facility-visit'),
+    form('decision', 'invalid-measure'),
     'guard-failed',
   );
 });
@@ -166,9 +211,29 @@ test('the uncertain Law-120 decision-maker is overridable per province (never si
   assert.equal(law.values['authority.post-rehab-decision'].uncertain, true);
 });
 
+test('every valid fixture of the decision and plan forms is accepted, in the branch its measure and age choose', async () => {
+  const expected = {
+    valid: ['managing.two_years', 'compulsory-adult', 24],
+    'valid-compulsory-minor': ['managing.one_year', 'compulsory-minor', 12],
+    'valid-voluntary': ['managing.one_year', 'voluntary-or-substitution', 12],
+    'valid-substitution': ['managing.one_year', 'voluntary-or-substitution', 12],
+  };
+  assert.deepEqual(validFixtures('decision').sort(), Object.keys(expected).sort());
+  for (const [file, want] of Object.entries(expected)) {
+    const data = form('decision', file);
+    // The case person is the person the form names.
+    const c = await accept(proc, start('2026-10-05', data.person.dateOfBirth), 'DECIDE', at('2026-10-05'), chair, data);
+    assert.deepEqual([c.state, c.track, deadline(c, 'management-end').n], want, file);
+    for (const p of validFixtures('plan')) {
+      const planned = await accept(proc, c, 'SUBMIT_PLAN', at('2026-10-06'), chair, form('plan', p));
+      assert.equal(planned.data.plan.testing, form('plan', p).testing, `${file} + plan ${p}`);
+    }
+  }
+});
+
 const fixtures = {
   'awaiting_decision/DECIDE#0': { by: chair, data: () => decision('compulsory') },
-  'awaiting_decision/DECIDE#1': { by: chair, data: () => decision('compulsory') },
+  'awaiting_decision/DECIDE#1': { by: chair, data: () => decision('compulsory-minor') },
   'awaiting_decision/DECIDE#2': { by: chair, data: () => decision('substitution') },
   'managing/SUBMIT_PLAN#0': { by: chair, data: () => plan },
   'managing/REPORT_MOVE#0': { by: personUser, data: () => ({ newCommune: '26734', newAddress: 'Số 5' }) },
