@@ -3,3 +3,17 @@
  * No Lit, no xstate: the same records serve `<hoso-procedure>`, the case list and the outbox sender.
  */
 export type * from './types.js';
+export { openCaseStore } from './store.js';
+export { DB_VERSION } from './db.js';
+export {
+  CaseStoreError,
+  StorageFullError,
+  StoreUnavailableError,
+  RevisionConflictError,
+  MigrationError,
+  DraftFileError,
+  type LocalizedText,
+  type UnavailableReason,
+  type DraftFileReason,
+} from './errors.js';
+export { requestPersistence, storageEstimate, persistenceMessage, type PersistenceResult } from './persistence.js';

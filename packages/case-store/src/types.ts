@@ -3,6 +3,7 @@
  * `@hoso/workflow`, `schemaVersion: 1`) only as far as it needs to index and guard it: it never imports the
  * workflow runtime, Lit or xstate.
  */
+import type { StoreUnavailableError } from './errors.js';
 
 /** The fields of a persisted case the store reads. The rest of the case JSON is kept as it is. */
 export interface CaseRecord {
@@ -76,6 +77,8 @@ export interface OutboxItem {
   lastError?: string;
   createdAt: string;
   sentAt?: string;
+  /** Order of queueing, set by `enqueue` (increasing within a case, also across tabs); `list` sorts by it. */
+  seq?: number;
 }
 
 /** A local log line: who did what on this device (the case's own hash-chained audit lives in the case). */
@@ -100,6 +103,13 @@ export interface OpenOptions {
   name?: string;
   /** BroadcastChannel name; default `hoso:<name>`. */
   channel?: string;
+  /**
+   * Another tab keeps an older version of the database open, so the upgrade waits: called at once with a
+   * `StoreUnavailableError` (reason `blocked`) the UI can show ("close the other tabs of this page").
+   */
+  onBlocked?: (error: StoreUnavailableError) => void;
+  /** How long to wait for a blocked upgrade before `openCaseStore` rejects with that error; default 5000 ms. */
+  blockedTimeoutMs?: number;
 }
 
 /** A write that carries the revision it was based on (`rev` of what was read, 0 for a new record). */
@@ -128,6 +138,11 @@ export interface CaseStore {
   /** Saves with `rev = expectedRev + 1` (0 for a new draft). */
   saveDraft(draft: Draft, options: WriteOptions): Promise<Draft>;
   deleteDraft(id: string): Promise<void>;
+  /**
+   * Keeps `draft` as a new draft (id `<draft.id>~<random>`, rev 1): what a tab does with its copy after a
+   * `RevisionConflictError`, so what the person typed is not lost and the original can be reloaded.
+   */
+  saveDraftCopy(draft: Draft): Promise<Draft>;
   listDrafts(query?: { caseId?: string; procedure?: string }): Promise<Draft[]>;
 
   putAttachment(record: AttachmentRecord): Promise<void>;
@@ -142,6 +157,12 @@ export interface CaseStore {
 
   /** Listens to committed writes, in this tab and (through BroadcastChannel) in other tabs. Returns unsubscribe. */
   subscribe(listener: (change: StoreChange, origin: 'local' | 'remote') => void): () => void;
+  /**
+   * Called once when the connection is lost under this tab: another tab opened a newer version (reason
+   * `version-change`) or the browser closed the database (`terminated`). Every later call rejects with the same
+   * `StoreUnavailableError`; the page should keep what is on screen and offer reload / export. Returns unsubscribe.
+   */
+  onUnavailable(listener: (error: StoreUnavailableError) => void): () => void;
   close(): void;
 }
 

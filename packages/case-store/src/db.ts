@@ -1,0 +1,95 @@
+/**
+ * Opening the database: `openDB` with the numbered migrations of `migrations/` applied in order inside the
+ * `versionchange` transaction, and the ways opening goes wrong turned into `StoreUnavailableError` /
+ * `MigrationError` / `StorageFullError`.
+ */
+import { openDB } from 'idb';
+import { MigrationError, StoreUnavailableError, toStoreError } from './errors.js';
+import { MIGRATIONS } from './migrations/index.js';
+import type { DatabaseMigration, HosoDB, HosoDatabase } from './schema.js';
+
+/** The schema version this code writes: the last migration's. */
+export const DB_VERSION: number = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+export interface OpenDatabaseOptions {
+  /** Another tab holds an older connection open: called at once so the UI can say "close the other tabs". */
+  onBlocked?(error: StoreUnavailableError): void;
+  /** Give up waiting for a blocked upgrade after this many ms (the open then rejects). Default 5000. */
+  blockedTimeoutMs?: number;
+  /** Another tab wants a newer version (or to delete the database): this connection must close. */
+  onVersionChange(): void;
+  /** The browser closed the connection abnormally. */
+  onTerminated(): void;
+}
+
+/** Opens (creating or migrating) the database `name` at `DB_VERSION`. */
+export function openDatabase(name: string, options: OpenDatabaseOptions): Promise<HosoDatabase> {
+  if (typeof indexedDB === 'undefined' || indexedDB === null) {
+    return Promise.reject(new StoreUnavailableError('no-indexeddb'));
+  }
+  let migrationFailure: MigrationError | undefined;
+  let settled = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return new Promise<HosoDatabase>((resolve, reject) => {
+    const opening = openDB<HosoDB>(name, DB_VERSION, {
+      upgrade(db, oldVersion, newVersion, tx) {
+        const target = newVersion ?? DB_VERSION;
+        const steps = MIGRATIONS.filter((m) => m.version > oldVersion && m.version <= target);
+        let step: DatabaseMigration | undefined;
+        const run = async () => {
+          for (step of steps) await step.apply(db, tx);
+        };
+        run().catch((error: unknown) => {
+          migrationFailure = new MigrationError(
+            `database "${name}" from version ${oldVersion} to ${target}: migration ${step?.version} (${step?.description}) failed: ${String(error)}`,
+            error,
+          );
+          try {
+            tx.abort();
+          } catch {
+            // already finished or aborted: the open fails either way
+          }
+        });
+      },
+      blocked() {
+        const error = new StoreUnavailableError('blocked');
+        options.onBlocked?.(error);
+        if (timer !== undefined) return;
+        timer = setTimeout(() => {
+          if (settled) return;
+          settled = true;
+          reject(error);
+        }, options.blockedTimeoutMs ?? 5000);
+      },
+      blocking() {
+        options.onVersionChange();
+      },
+      terminated() {
+        options.onTerminated();
+      },
+    });
+    opening.then(
+      (db) => {
+        clearTimeout(timer);
+        // Opened after we gave up on a blocked upgrade: the caller has its error; do not keep the connection.
+        if (settled) return db.close();
+        settled = true;
+        resolve(db);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        if (settled) return;
+        settled = true;
+        reject(openError(error, migrationFailure));
+      },
+    );
+  });
+}
+
+function openError(error: unknown, migrationFailure: MigrationError | undefined): unknown {
+  if (migrationFailure) return migrationFailure;
+  const name = (error as { name?: unknown } | null)?.name;
+  if (name === 'VersionError') return new StoreUnavailableError('newer-version', error);
+  const mapped = toStoreError(error);
+  return mapped === error ? new StoreUnavailableError('open-failed', error) : mapped;
+}
