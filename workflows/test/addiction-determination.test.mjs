@@ -7,16 +7,28 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { WORKFLOWS, accept, by, deadline, loadDefinition, procedure, refuse } from './support.mjs';
 import { replayAllPaths } from './paths.mjs';
 
 /** A fixture of one of this procedure's forms (schemas/addiction-determination/<form>/fixtures/<name>.json). */
+/** The precompiled validator of a generated form module (run `hoso build` first), as `<hoso-form>` uses it. */
+async function formValidator(id) {
+  const root = join(WORKFLOWS, '..');
+  const mod = await import(pathToFileURL(join(root, 'schemas', 'generated', `${id}.js`)).href);
+  const { schemaKey } = await import(
+    pathToFileURL(join(root, 'packages', 'forms', 'dist', 'validation', 'index.js')).href
+  );
+  return mod.validators[schemaKey(mod.schema)];
+}
+
 const form = (name, file) =>
   JSON.parse(
     readFileSync(join(WORKFLOWS, '..', 'schemas', 'addiction-determination', name, 'fixtures', `${file}.json`), 'utf8'),
   );
 
 const proc = procedure('addiction-determination');
+const validateCriteria = await formValidator('addiction-determination/criteria');
 const doctor = by('doctor-1', 'determination-facility');
 const officer = by('officer-1', 'commune-officer');
 const police = by('police-1', 'commune-police-head');
@@ -29,13 +41,13 @@ const MINOR = { birthDate: '2010-08-01' };
 const selfRequest = form('request', 'valid');
 const minorRequest = form('request', 'valid-minor-representative');
 const policeRequest = (extra = {}) => ({ ...form('request', 'valid-police'), ...extra });
-const signature = { fullName: 'BS. Trần Văn Bình', practisingCertificate: 'CCHN-001234', signedAt: '2026-09-10T10:00' };
-const assessment = (criteriaMet, pattern = 'together-1-month', doctorBlock = signature) => ({
-  criteriaMet,
-  pattern,
-  substances: ['methamphetamine'],
-  ...(doctorBlock ? { doctor: doctorBlock } : {}),
-});
+// CONCLUDE data: the criteria form's fixtures (schemas/addiction-determination/criteria). `assessment()` varies
+// the checklist of the valid fixture and leaves the typed conclusion out (the machine computes it).
+const signature = form('criteria', 'valid').doctor;
+const assessment = (criteriaMet, pattern = 'together-1-month', doctorBlock = signature) => {
+  const { criteriaMet: _c, pattern: _p, conclusion: _k, doctor: _d, ...rest } = form('criteria', 'valid');
+  return { ...rest, criteriaMet, pattern, ...(doctorBlock ? { doctor: doctorBlock } : {}) };
+};
 
 async function observing(at, person = ADULT, request = selfRequest) {
   const c = proc.createCase({ person, at });
@@ -81,9 +93,19 @@ test('voluntary adult → observation → addicted by the criteria → result (F
     assessment([1, 3, 5, 6], 'together-1-month', null),
     'guard-failed',
   );
-  c = await accept(proc, c, 'CONCLUDE', '2026-09-10T10:00:00+07:00', doctor, assessment([1, 2]));
+  const unsigned = structuredClone(form('criteria', 'valid'));
+  delete unsigned.doctor.signature;
+  await refuse(proc, c, 'CONCLUDE', '2026-09-10T10:00:00+07:00', doctor, unsigned, 'guard-failed');
+  c = await accept(
+    proc,
+    c,
+    'CONCLUDE',
+    '2026-09-10T10:00:00+07:00',
+    doctor,
+    form('criteria', 'valid-continue-observation'),
+  );
   assert.equal(c.state, 'observing', '2 criteria without criterion 6: observation continues');
-  c = await accept(proc, c, 'CONCLUDE', '2026-09-11T10:00:00+07:00', doctor, assessment([1, 3, 5, 6]));
+  c = await accept(proc, c, 'CONCLUDE', '2026-09-11T10:00:00+07:00', doctor, form('criteria', 'valid'));
   assert.equal(c.state, 'concluded_addicted');
   c = await accept(proc, c, 'ISSUE_RESULT', '2026-09-11T10:30:00+07:00', doctor, { number: 'KQ-77' });
   assert.equal(c.state, 'issued_addicted');
@@ -120,10 +142,27 @@ test('the Circular 18 checklist computes the conclusion (≥ 3 of 6; criterion 6
     [[1, 2, 3, 4, 5, 6], 'together-1-month', 'concluded_addicted'],
     [[1, 2, 3], 'neither', 'concluded_not_addicted'],
   ];
+  const conclusionOf = {
+    concluded_addicted: 'addicted',
+    concluded_not_addicted: 'not-addicted',
+    observing: 'continue-observation',
+  };
   for (const [criteria, pattern, expected] of cases) {
+    const label = `criteria ${JSON.stringify(criteria)} ${pattern}`;
     const c = await accept(proc, base, 'CONCLUDE', '2026-09-08T10:00:00+07:00', doctor, assessment(criteria, pattern));
-    assert.equal(c.state, expected, `criteria ${JSON.stringify(criteria)} ${pattern}`);
+    assert.equal(c.state, expected, label);
     assert.deepEqual(c.data.assessment.doctor, signature, 'the doctor signature block is recorded');
+    // The form agrees with the machine: it accepts the conclusion the machine reached and no other, and the
+    // machine refuses a typed conclusion that contradicts the checklist.
+    for (const conclusion of Object.values(conclusionOf)) {
+      const data = { ...assessment(criteria, pattern), conclusion };
+      const agrees = conclusion === conclusionOf[expected];
+      assert.equal(validateCriteria(data), agrees, `${label}: form with conclusion ${conclusion}`);
+      if (agrees) {
+        const typed = await accept(proc, base, 'CONCLUDE', '2026-09-08T10:00:00+07:00', doctor, data);
+        assert.equal(typed.state, expected, `${label}: with the typed conclusion`);
+      } else await refuse(proc, base, 'CONCLUDE', '2026-09-08T10:00:00+07:00', doctor, data, 'guard-failed');
+    }
   }
   await refuse(proc, base, 'CONCLUDE', '2026-09-08T10:00:00+07:00', doctor, assessment([1, 1, 2]), 'guard-failed');
   await refuse(proc, base, 'CONCLUDE', '2026-09-08T10:00:00+07:00', doctor, assessment([1, 2, 7]), 'guard-failed');
@@ -186,6 +225,35 @@ test('the request form: each valid fixture opens its track for the person it des
   ]) {
     const c = proc.createCase({ person, at });
     await refuse(proc, c, 'RECEIVE_REQUEST', at, doctor, form('request', file), 'guard-failed');
+  }
+});
+
+test('the criteria form: each valid fixture reaches the state its conclusion names; invalid ones are refused', async () => {
+  const base = await observing('2026-09-07T08:00:00+07:00');
+  const stateOf = {
+    addicted: 'concluded_addicted',
+    'not-addicted': 'concluded_not_addicted',
+    'continue-observation': 'observing',
+  };
+  const files = ['valid', 'valid-not-addicted', 'valid-continue-observation', 'valid-no-criteria', 'valid-neither'];
+  for (const file of files) {
+    const data = form('criteria', file);
+    assert.equal(validateCriteria(data), true, `${file} is valid for the form`);
+    const c = await accept(proc, base, 'CONCLUDE', '2026-09-11T10:00:00+07:00', doctor, data);
+    assert.equal(c.state, stateOf[data.conclusion], file);
+  }
+  for (const file of [
+    'invalid-conclusion-contradicts',
+    'invalid-addicted-two-criteria',
+    'invalid-pattern-missing',
+    'invalid-criterion-unknown',
+    'invalid-criterion-twice',
+    'invalid-certificate-missing',
+    'invalid-unsigned',
+  ]) {
+    const data = form('criteria', file);
+    assert.equal(validateCriteria(data), false, `${file} is invalid for the form`);
+    await refuse(proc, base, 'CONCLUDE', '2026-09-11T10:00:00+07:00', doctor, data, 'guard-failed');
   }
 });
 
@@ -256,9 +324,9 @@ const fixtures = {
   'awaiting_request/RECEIVE_REQUEST#1': { by: doctor, data: () => minorRequest },
   'awaiting_request/RECEIVE_REQUEST#2': { by: doctor, data: () => policeRequest() },
   'observing/RECORD_OBSERVATION#0': { by: doctor, data: () => ({ sheet: 'app-03', recordedAt: '2026-07-06' }) },
-  'observing/CONCLUDE#2': { by: doctor, data: () => assessment([1, 2]) },
-  'observing/CONCLUDE#0': { by: doctor, data: () => assessment([1, 3, 5]) },
-  'observing/CONCLUDE#1': { by: doctor, data: () => assessment([2, 6]) },
+  'observing/CONCLUDE#2': { by: doctor, data: () => form('criteria', 'valid-continue-observation') },
+  'observing/CONCLUDE#0': { by: doctor, data: () => form('criteria', 'valid') },
+  'observing/CONCLUDE#1': { by: doctor, data: () => form('criteria', 'valid-not-addicted') },
   'concluded_addicted/ISSUE_RESULT#0': { by: doctor, data: () => ({ number: 'KQ-9' }) },
   'concluded_not_addicted/ISSUE_RESULT#0': { by: doctor, data: () => ({ number: 'KQ-9' }) },
   'issued_addicted/REGISTERED#0': { by: officer, data: () => ({ programme: 'voluntary-rehab' }) },
