@@ -12,4 +12,6 @@ export const EXTRA_STEPS = [
   { name: 'storybook smoke', cmd: 'node', args: ['scripts/storybook-smoke.mjs'] },
   // hoso check: schemas, UI schemas, messages and machines together; exits 1 on errors (warnings allowed).
   { name: 'hoso check', cmd: 'node', args: ['packages/cli/bin/hoso.mjs', 'check'] },
+  // hoso readme --check: every workflows/<id>/README.md is what the generator writes (exit 1 names each stale one).
+  { name: 'hoso readme --check', cmd: 'node', args: ['packages/cli/bin/hoso.mjs', 'readme', '--check'] },
 ];
