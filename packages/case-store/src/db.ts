@@ -22,8 +22,16 @@ export interface OpenDatabaseOptions {
   onTerminated(): void;
 }
 
-/** Opens (creating or migrating) the database `name` at `DB_VERSION`. */
-export function openDatabase(name: string, options: OpenDatabaseOptions): Promise<HosoDatabase> {
+/**
+ * Opens (creating or migrating) the database `name` at the last of `migrations` (`DB_VERSION`). Tests pass their
+ * own `migrations` to check what a failing migration leaves behind.
+ */
+export function openDatabase(
+  name: string,
+  options: OpenDatabaseOptions,
+  migrations: readonly DatabaseMigration[] = MIGRATIONS,
+): Promise<HosoDatabase> {
+  const version = migrations[migrations.length - 1]?.version ?? DB_VERSION;
   if (typeof indexedDB === 'undefined' || indexedDB === null) {
     return Promise.reject(new StoreUnavailableError('no-indexeddb'));
   }
@@ -31,10 +39,11 @@ export function openDatabase(name: string, options: OpenDatabaseOptions): Promis
   let settled = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   return new Promise<HosoDatabase>((resolve, reject) => {
-    const opening = openDB<HosoDB>(name, DB_VERSION, {
+    const opening = openDB<HosoDB>(name, version, {
       upgrade(db, oldVersion, newVersion, tx) {
-        const target = newVersion ?? DB_VERSION;
-        const steps = MIGRATIONS.filter((m) => m.version > oldVersion && m.version <= target);
+        tx.done.catch(() => undefined); // an aborted upgrade surfaces as the open's error, below
+        const target = newVersion ?? version;
+        const steps = migrations.filter((m) => m.version > oldVersion && m.version <= target);
         let step: DatabaseMigration | undefined;
         const run = async () => {
           for (step of steps) await step.apply(db, tx);
