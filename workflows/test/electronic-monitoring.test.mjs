@@ -6,7 +6,19 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readmeMissing, accept, by, deadline, later, loadDefinition, procedure, refuse } from './support.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  WORKFLOWS,
+  readmeMissing,
+  accept,
+  by,
+  deadline,
+  later,
+  loadDefinition,
+  procedure,
+  refuse,
+} from './support.mjs';
 import { replayAllPaths } from './paths.mjs';
 
 const proc = procedure('electronic-monitoring');
@@ -17,19 +29,22 @@ const personUser = by('person-1', 'person');
 const ADULT = '1990-05-01';
 const MINOR = '2010-08-01';
 const at = (day, time = '09:00') => `${day}T${time}:00+07:00`;
-const guardian = { fullName: 'Lê Văn Tâm', relationship: 'father' };
 
-function decision({ group = 'voluntary-home-community', months = 12, startsOn = '2026-08-03', ...extra } = {}) {
-  return {
-    number: '3/QĐ-CAX',
-    group,
-    attachedCase: 'voluntary-rehab/2026-0012',
-    deviceId: 'EM-000123',
-    wearPosition: 'cổ chân trái',
-    startsOn,
-    months,
-    ...extra,
-  };
+/** DECIDE data: a fixture of the decision form (schemas/electronic-monitoring/decision/fixtures/<file>.json). */
+const form = (file) =>
+  JSON.parse(
+    readFileSync(
+      join(WORKFLOWS, '..', 'schemas', 'electronic-monitoring', 'decision', 'fixtures', `${file}.json`),
+      'utf8',
+    ),
+  );
+const guardian = form('valid-minor-post-rehab').guardian;
+/** The adult decision fixture (voluntary rehab at home, 12 months from 03/08/2026) with some fields changed. */
+const decision = (changes = {}) => ({ ...form('valid'), ...changes });
+/** The minor's decision fixture (post-rehab, consent of the father) without the consent fields, plus `changes`. */
+function minorDecision(changes = {}) {
+  const { guardianConsent: _c, guardianConsentOn: _o, guardian: _g, ...rest } = form('valid-minor-post-rehab');
+  return { ...rest, ...changes };
 }
 const start = (day, dob = ADULT) => proc.createCase({ person: { birthDate: dob }, at: at(day) });
 
@@ -72,15 +87,7 @@ test('adult at home rehab: decision by the head of commune police, 12-month term
 
 test('a minor is refused without the consent of a parent or guardian, accepted with it', async () => {
   const c = start('2026-08-03', MINOR);
-  const r = await refuse(
-    proc,
-    c,
-    'DECIDE',
-    at('2026-08-03'),
-    police,
-    decision({ group: 'post-rehab' }),
-    'guard-failed',
-  );
+  const r = await refuse(proc, c, 'DECIDE', at('2026-08-03'), police, minorDecision(), 'guard-failed');
   assert.match(r.detail, /guardianConsent/);
   await refuse(
     proc,
@@ -88,18 +95,11 @@ test('a minor is refused without the consent of a parent or guardian, accepted w
     'DECIDE',
     at('2026-08-03'),
     police,
-    decision({ guardianConsent: false, guardian }),
+    minorDecision({ guardianConsent: false, guardian }),
     'guard-failed',
   );
-  await refuse(proc, c, 'DECIDE', at('2026-08-03'), police, decision({ guardianConsent: true }), 'guard-failed');
-  const ok = await accept(
-    proc,
-    c,
-    'DECIDE',
-    at('2026-08-03'),
-    police,
-    decision({ group: 'post-rehab', guardianConsent: true, guardian }),
-  );
+  await refuse(proc, c, 'DECIDE', at('2026-08-03'), police, minorDecision({ guardianConsent: true }), 'guard-failed');
+  const ok = await accept(proc, c, 'DECIDE', at('2026-08-03'), police, form('valid-minor-post-rehab'));
   assert.deepEqual([ok.state, ok.track], ['monitoring', 'minor']);
   // On the 18th birthday no consent is needed.
   const adultNow = start('2028-08-01', MINOR);
@@ -107,6 +107,43 @@ test('a minor is refused without the consent of a parent or guardian, accepted w
     (await accept(proc, adultNow, 'DECIDE', at('2028-08-01'), police, decision({ startsOn: '2028-08-01' }))).track,
     'adult',
   );
+});
+
+test('the decision form: each valid fixture is accepted for the person it describes; invalid ones the guards cover are refused', async () => {
+  for (const [file, track] of [
+    ['valid', 'adult'],
+    ['valid-minor-post-rehab', 'minor'],
+  ]) {
+    const data = form(file);
+    const c = await accept(
+      proc,
+      start(data.decidedOn, data.person.dateOfBirth),
+      'DECIDE',
+      at(data.decidedOn),
+      police,
+      data,
+    );
+    assert.deepEqual([c.state, c.track, deadline(c, 'monitoring-end').due], ['monitoring', track, '2027-08-03'], file);
+    assert.deepEqual(c.data.decision, data, `${file}: the decision is stored as entered`);
+  }
+  for (const file of [
+    'invalid-group-facility',
+    'invalid-months-too-long',
+    'invalid-minor-consent-refused',
+    'invalid-minor-no-consent',
+    'invalid-minor-guardian-missing',
+  ]) {
+    const data = form(file);
+    await refuse(
+      proc,
+      start(data.decidedOn, data.person.dateOfBirth),
+      'DECIDE',
+      at(data.decidedOn),
+      police,
+      data,
+      'guard-failed',
+    );
+  }
 });
 
 test('before 01/07/2026 the measure does not exist: refused, naming Law 120', async () => {
@@ -147,12 +184,16 @@ test('a violation or the end of the attached measure ends the monitoring before 
 const fixtures = {
   'proposal/DECIDE#0': {
     by: police,
-    data: (c) => decision({ startsOn: c.createdAt.slice(0, 10) }),
+    data: (c) => decision({ decidedOn: c.createdAt.slice(0, 10), startsOn: c.createdAt.slice(0, 10) }),
     expect: (law) => (law === '2026-07-01' ? 'ok' : 'role-not-permitted'),
   },
   'proposal/DECIDE#1': {
     by: police,
-    data: (c) => decision({ startsOn: c.createdAt.slice(0, 10), guardianConsent: true, guardian }),
+    data: (c) => ({
+      ...form('valid-minor-post-rehab'),
+      decidedOn: c.createdAt.slice(0, 10),
+      startsOn: c.createdAt.slice(0, 10),
+    }),
     expect: (law) => (law === '2026-07-01' ? 'ok' : 'role-not-permitted'),
   },
   'monitoring/REPORT_DAMAGE#0': { by: personUser, data: () => ({ description: 'Hết pin' }) },
