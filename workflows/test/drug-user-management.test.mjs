@@ -2,30 +2,42 @@
  * Management of illegal drug users (procedures.md §4, §11.1): positive test → listing → 1-year
  * management; Law 120 self-declaration and 24-hour residence-change rules; reuse → determination;
  * expiry. The decision-maker and its 24-hour limit are uncertain and overridable per province.
+ * RECORD_TEST, DECIDE_MANAGEMENT, DECLARE and REPORT_MOVE data are the fixtures of the forms
+ * schemas/drug-user-management/{test-result,decision,self-declaration,residence-change}.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { accept, by, content, deadline, loadDefinition, procedure, refuse } from './support.mjs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { WORKFLOWS, accept, by, content, deadline, loadDefinition, procedure, refuse } from './support.mjs';
 import { replayAllPaths } from './paths.mjs';
+
+/** A fixture of one of this procedure's forms (schemas/drug-user-management/<form>/fixtures/<file>.json). */
+const fixturesDir = (name) => join(WORKFLOWS, '..', 'schemas', 'drug-user-management', name, 'fixtures');
+const form = (name, file) => JSON.parse(readFileSync(join(fixturesDir(name), `${file}.json`), 'utf8'));
+const fixtureNames = (name, prefix) =>
+  readdirSync(fixturesDir(name))
+    .filter((f) => f.startsWith(prefix) && f.endsWith('.json') && !f.endsWith('.expect.json'))
+    .map((f) => f.replace(/\.json$/, ''))
+    .sort();
 
 const proc = procedure('drug-user-management');
 const police = by('police-1', 'commune-police-head');
 const chair = by('chair-1', 'commune-pc-chair');
 const personUser = by('person-1', 'person');
 const family = by('family-1', 'family');
-const ADULT = { birthDate: '1990-05-01' };
+const ADULT = { birthDate: form('decision', 'valid').person.dateOfBirth };
 const MINOR = { birthDate: '2010-08-01' };
 
-const test_ = (extra = {}) => ({
-  result: 'positive',
-  substances: ['methamphetamine'],
-  sampledAt: '2026-08-07T15:00',
-  sample: 'urine',
-  ...extra,
-});
-const decision = { number: '3/QĐ-CAX', manager: 'Nguyễn Văn Quản' };
-const declaration = { substances: ['methamphetamine'], source: 'Mua của người lạ', useBehaviour: 'Hút tại nhà' };
-const move = { newCommune: '26734', newAddress: 'Số 5, đường 3', movedAt: '2026-08-28T18:00' };
+/** RECORD_TEST data: the test-result form's valid fixture, with `extra` fields changed. */
+const test_ = (extra = {}) => ({ ...form('test-result', 'valid'), ...extra });
+const minorTest = form('test-result', 'valid-minor-blood-consent');
+const negativeTest = form('test-result', 'valid-negative');
+const decision = form('decision', 'valid');
+const declaration = form('self-declaration', 'valid');
+const move = form('residence-change', 'valid');
+const familyMove = form('residence-change', 'valid-family-reports');
+const newCommune = move.newAddress.communeCode;
 
 async function managed(at, decideAt, decider = police, person = ADULT) {
   let c = proc.createCase({ person, at });
@@ -56,6 +68,17 @@ test('Law 120: positive test → listed → decision within 24 hours (uncertain)
     { number: '3/QĐ-CAX' },
     'guard-failed',
   );
+  for (const invalid of ['invalid-manager-missing', 'invalid-manager-name']) {
+    await refuse(
+      proc,
+      c,
+      'DECIDE_MANAGEMENT',
+      '2026-08-08T10:00:00+07:00',
+      police,
+      form('decision', invalid),
+      'guard-failed',
+    );
+  }
   c = await accept(proc, c, 'DECIDE_MANAGEMENT', '2026-08-08T10:00:00+07:00', police, decision);
   assert.equal(deadline(c, 'management-decision').late, false);
   assert.deepEqual(
@@ -80,8 +103,19 @@ test('Law 120 self-declaration by the person; refused for others, for missing so
     { ...declaration, source: '' },
     'guard-failed',
   );
+  for (const invalid of ['invalid-source-empty', 'invalid-use-behaviour-missing', 'invalid-substances-empty']) {
+    await refuse(
+      proc,
+      c,
+      'DECLARE',
+      '2026-08-10T09:00:00+07:00',
+      personUser,
+      form('self-declaration', invalid),
+      'guard-failed',
+    );
+  }
   const d = await accept(proc, c, 'DECLARE', '2026-08-10T09:00:00+07:00', personUser, declaration);
-  assert.deepEqual([d.state, d.data.declaration.source], ['under_management', 'Mua của người lạ']);
+  assert.deepEqual([d.state, d.data.declaration.source], ['under_management', declaration.source]);
   const old = await managed('2026-03-02T09:00:00+07:00', '2026-03-03T09:00:00+07:00', chair);
   assert.equal(old.lawVersion, '2025-07-01');
   const r = await refuse(
@@ -99,21 +133,24 @@ test('Law 120 self-declaration by the person; refused for others, for missing so
 
 test('residence change within 24 hours across a weekend: Fri 28/08/2026 18:00 → Sat 29/08 18:00; transfer to the new commune', async () => {
   let c = await managed('2026-08-07T16:00:00+07:00', '2026-08-08T10:00:00+07:00');
-  await refuse(proc, c, 'PRESENT', '2026-08-28T09:00:00+07:00', police, { commune: '26734' }, 'guard-failed');
+  await refuse(proc, c, 'PRESENT', '2026-08-28T09:00:00+07:00', police, { commune: newCommune }, 'guard-failed');
   await refuse(proc, c, 'REPORT_MOVE', '2026-08-28T18:00:00+07:00', police, move, 'role-not-permitted');
   c = await accept(proc, c, 'REPORT_MOVE', '2026-08-28T18:00:00+07:00', personUser, move);
   assert.equal(deadline(c, 'present-at-new-commune').dueAt, '2026-08-29T18:00:00.000+07:00');
   assert.equal(deadline(c, 'notify-destination').dueAt, '2026-08-29T18:00:00.000+07:00');
-  c = await accept(proc, c, 'NOTIFY_DESTINATION', '2026-08-29T08:00:00+07:00', police, { to: 'Công an xã 26734' });
+  c = await accept(proc, c, 'NOTIFY_DESTINATION', '2026-08-29T08:00:00+07:00', police, { to: move.destinationPolice });
   assert.equal(c.documents[1].id, 'transferNotice');
-  c = await accept(proc, c, 'PRESENT', '2026-08-29T17:30:00+07:00', police, { commune: '26734' });
+  c = await accept(proc, c, 'PRESENT', '2026-08-29T17:30:00+07:00', police, { commune: newCommune });
   assert.deepEqual(
     [deadline(c, 'present-at-new-commune').late, deadline(c, 'notify-destination').late, c.state],
     [false, false, 'under_management'],
   );
   // A second move, presented on Sunday: late.
-  c = await accept(proc, c, 'REPORT_MOVE', '2026-09-04T18:00:00+07:00', family, { ...move, newCommune: '26735' });
-  c = await accept(proc, c, 'PRESENT', '2026-09-06T09:00:00+07:00', police, { commune: '26735' });
+  c = await accept(proc, c, 'REPORT_MOVE', '2026-09-04T18:00:00+07:00', family, familyMove);
+  assert.equal(c.data.move.newAddress.communeCode, '26735');
+  c = await accept(proc, c, 'PRESENT', '2026-09-06T09:00:00+07:00', police, {
+    commune: familyMove.newAddress.communeCode,
+  });
   assert.equal(deadline(c, 'present-at-new-commune').late, true);
   assert.equal(deadline(c, 'notify-destination').late, undefined, 'the police notice is still open');
 });
@@ -133,20 +170,16 @@ test('age bands: minors need urine or consent; under 12 out of scope; negative c
   const at = '2026-09-07T09:00:00+07:00';
   const minor = proc.createCase({ person: MINOR, at });
   await refuse(proc, minor, 'RECORD_TEST', at, police, test_({ sample: 'blood' }), 'guard-failed');
-  assert.equal(
-    (await accept(proc, minor, 'RECORD_TEST', at, police, test_({ sample: 'blood', representativeConsent: true })))
-      .track,
-    'minor',
-  );
+  assert.equal((await accept(proc, minor, 'RECORD_TEST', at, police, minorTest)).track, 'minor');
   assert.equal((await accept(proc, minor, 'RECORD_TEST', at, police, test_())).state, 'listed');
   const child = proc.createCase({ person: { birthDate: '2016-01-01' }, at });
   assert.equal((await accept(proc, child, 'RECORD_TEST', at, police, test_())).state, 'out_of_scope');
   const adult = proc.createCase({ person: ADULT, at });
-  assert.equal(
-    (await accept(proc, adult, 'RECORD_TEST', at, police, { result: 'negative', sampledAt: at })).state,
-    'closed_negative',
-  );
+  assert.equal((await accept(proc, adult, 'RECORD_TEST', at, police, negativeTest)).state, 'closed_negative');
   await refuse(proc, adult, 'RECORD_TEST', at, police, { result: 'unclear', sampledAt: at }, 'guard-failed');
+  for (const invalid of ['invalid-result', 'invalid-positive-without-substances']) {
+    await refuse(proc, adult, 'RECORD_TEST', at, police, form('test-result', invalid), 'guard-failed');
+  }
 });
 
 test('reuse → addiction determination unless prosecuted; early end needs a reason', async () => {
@@ -234,12 +267,70 @@ test('a province may override the uncertain Law-120 decision-maker and limit', a
   );
 });
 
+test('every valid fixture of the four forms is accepted in its branch; fixtures missing what the guards read are refused', async () => {
+  const at = '2026-08-07T16:00:00+07:00';
+  const tests = {
+    valid: [ADULT, 'listed', 'adult'],
+    'valid-minor-blood-consent': [MINOR, 'listed', 'minor'],
+    'valid-negative': [ADULT, 'closed_negative', undefined],
+  };
+  assert.deepEqual(fixtureNames('test-result', 'valid'), Object.keys(tests).sort());
+  for (const [file, [person, state, track]] of Object.entries(tests)) {
+    const c = await accept(proc, proc.createCase({ person, at }), 'RECORD_TEST', at, police, form('test-result', file));
+    assert.deepEqual([c.state, c.track], [state, track], file);
+  }
+  // A minor's blood sample without the representative's consent is valid form data that the machine refuses.
+  const { representativeConsent, ...noConsent } = minorTest;
+  assert.equal(representativeConsent, true);
+  await refuse(proc, proc.createCase({ person: MINOR, at }), 'RECORD_TEST', at, police, noConsent, 'guard-failed');
+
+  const listed = await accept(proc, proc.createCase({ person: ADULT, at }), 'RECORD_TEST', at, police, test_());
+  const decided = {};
+  for (const file of fixtureNames('decision', 'valid')) {
+    const data = form('decision', file);
+    const who = data.issuer === 'commune-pc-chair' ? chair : police;
+    // The issuer each fixture names is the one its law version permits.
+    const when = who === chair ? '2026-06-27T09:00:00+07:00' : '2026-08-08T10:00:00+07:00';
+    const start = proc.createCase({ person: { birthDate: data.person.dateOfBirth }, at: when });
+    const c = await accept(
+      proc,
+      await accept(proc, start, 'RECORD_TEST', when, police, test_()),
+      'DECIDE_MANAGEMENT',
+      when,
+      who,
+      data,
+    );
+    decided[file] = [c.state, c.data.decision.manager.fullName];
+  }
+  assert.deepEqual(decided, {
+    valid: ['under_management', 'Nguyễn Văn Quản'],
+    'valid-law-73-commune-chair': ['under_management', 'Nguyễn Văn Quản'],
+  });
+  const managed_ = await accept(proc, listed, 'DECIDE_MANAGEMENT', at, police, decision);
+  for (const file of fixtureNames('self-declaration', 'valid')) {
+    const c = await accept(proc, managed_, 'DECLARE', at, personUser, form('self-declaration', file));
+    assert.equal(c.state, 'under_management', file);
+  }
+  for (const file of fixtureNames('residence-change', 'valid')) {
+    const data = form('residence-change', file);
+    const c = await accept(proc, managed_, 'REPORT_MOVE', at, data.reportedBy === 'family' ? family : personUser, data);
+    assert.deepEqual(
+      [c.state, deadline(c, 'present-at-new-commune').dueAt],
+      ['under_management', '2026-08-08T16:00:00.000+07:00'],
+      file,
+    );
+  }
+  for (const invalid of ['invalid-new-address-missing', 'invalid-new-commune-code']) {
+    await refuse(proc, managed_, 'REPORT_MOVE', at, personUser, form('residence-change', invalid), 'guard-failed');
+  }
+});
+
 const decider = by('decider-1', 'commune-pc-chair', 'commune-police-head');
 const fixtures = {
   'awaiting_test/RECORD_TEST#0': { by: police, data: () => test_() },
-  'awaiting_test/RECORD_TEST#1': { by: police, data: () => test_({ sample: 'blood', representativeConsent: true }) },
+  'awaiting_test/RECORD_TEST#1': { by: police, data: () => minorTest },
   'awaiting_test/RECORD_TEST#2': { by: police, data: () => test_() },
-  'awaiting_test/RECORD_TEST#3': { by: police, data: () => ({ result: 'negative', sampledAt: '2026-03-02' }) },
+  'awaiting_test/RECORD_TEST#3': { by: police, data: () => negativeTest },
   'listed/DECIDE_MANAGEMENT#0': {
     by: { id: 'decider', roles: ['commune-pc-chair', 'commune-police-head'] },
     data: () => decision,
@@ -250,8 +341,8 @@ const fixtures = {
     expect: (law) => (law === '2026-07-01' ? 'ok' : 'role-not-permitted'),
   },
   'under_management/REPORT_MOVE#0': { by: personUser, data: () => move },
-  'under_management/NOTIFY_DESTINATION#0': { by: police, data: () => ({ to: 'Công an xã 26734' }) },
-  'under_management/PRESENT#0': { by: police, data: () => ({ commune: '26734' }) },
+  'under_management/NOTIFY_DESTINATION#0': { by: police, data: () => ({ to: move.destinationPolice }) },
+  'under_management/PRESENT#0': { by: police, data: () => ({ commune: newCommune }) },
   'under_management/RECORD_REUSE#0': { by: police, data: () => ({ test: { result: 'positive' } }) },
   'under_management/EXPIRE#0': { by: police, after: 'management-end' },
   'under_management/END_EARLY#0': { by: decider, data: () => ({ reason: 'prosecuted', decisionNumber: '9/QĐ' }) },
