@@ -244,6 +244,7 @@ async function contractRequest(t, req, res, path, url) {
 }
 
 async function handle(req, res) {
+  res.on('error', () => {}); // an answer to a client that went away
   const url = new URL(req.url, 'http://localhost');
   if (req.method === 'OPTIONS') return send(res, 204, undefined);
   const match = /^\/t\/([A-Za-z0-9-]+)(\/.*)$/.exec(url.pathname);

@@ -19,7 +19,7 @@
 import type { CaseRecord } from '../types.js';
 
 /** A text in both languages hoso speaks. */
-export interface LocalizedText {
+export interface BilingualText {
   vi: string;
   en: string;
 }
@@ -60,7 +60,7 @@ export interface Refusal {
   ok: false;
   /** Machine-readable reason: `revision-conflict`, `invalid-submission`, a workflow refusal code, `http-<status>`. */
   code: string;
-  message?: LocalizedText;
+  message?: BilingualText;
   /** JSON Pointer into the submission of what was refused, when one field is to blame. */
   pointer?: string;
   /** HTTP status of the answer, when there was one. */

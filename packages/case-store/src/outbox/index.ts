@@ -4,3 +4,6 @@
  */
 export * from './adapter.js';
 export * from './http-adapter.js';
+export * from './backoff.js';
+export * from './messages.js';
+export * from './sender.js';
