@@ -1,0 +1,156 @@
+/**
+ * The addiction-determination forms (schemas/addiction-determination/request and /criteria), as generated
+ * by `hoso build`, rendered in `<hoso-form>` with their fixtures: the request wizard shows only the steps
+ * of its requester, the criteria checklist asks for the time pattern from 3 criteria on and refuses a
+ * conclusion that contradicts the criteria, with the message in Vietnamese and English; axe-clean.
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import type { UISchemaElement } from '@jsonforms/core';
+import * as request from '../generated/addiction-determination/request.js';
+import * as criteria from '../generated/addiction-determination/criteria.js';
+import requestValid from '../addiction-determination/request/fixtures/valid.json';
+import requestPolice from '../addiction-determination/request/fixtures/valid-police.json';
+import negativeTest from '../addiction-determination/request/fixtures/invalid-police-negative-test.json';
+import criteriaValid from '../addiction-determination/criteria/fixtures/valid.json';
+import continueObservation from '../addiction-determination/criteria/fixtures/valid-continue-observation.json';
+import contradicts from '../addiction-determination/criteria/fixtures/invalid-conclusion-contradicts.json';
+import type { HosoForm } from '../../packages/forms/src/hoso-form.js';
+import { settled } from '../../packages/forms/src/renderers/arrays/array-control.js';
+import '../../packages/forms/src/index.js';
+
+type FormModule = typeof request | typeof criteria;
+
+const settle = async (form: HosoForm): Promise<void> => {
+  for (let i = 0; i < 3; i++) {
+    await form.updateComplete;
+    await settled(form.shadowRoot!.querySelector('.form')!);
+  }
+};
+
+async function render(mod: FormModule, data: unknown, lang = 'vi'): Promise<HosoForm> {
+  const form = await fixture<HosoForm>(
+    html`<hoso-form
+      lang=${lang}
+      .schema=${mod.schema}
+      .uischema=${mod.uischema as unknown as UISchemaElement}
+      .messages=${mod.messages}
+      .validators=${mod.validators}
+      .data=${structuredClone(data)}
+    ></hoso-form>`,
+  );
+  await settle(form);
+  return form;
+}
+
+const heading = (form: HosoForm): string =>
+  form.shadowRoot!.querySelector('.wizard-heading')?.textContent?.trim() ?? '';
+const stepLabels = (form: HosoForm): string[] =>
+  [...form.shadowRoot!.querySelectorAll('.wizard-steps li')].map((li) => li.textContent?.trim() ?? '');
+
+/** The error shown for the control at `path` (through its aria-describedby), or '' when none is shown. */
+function shownError(form: HosoForm, path: string): string {
+  const input = form.control(path);
+  expect(input, `control ${path}`).to.not.equal(null);
+  const id = (input!.getAttribute('aria-describedby') ?? '').split(' ').find((x) => x.endsWith('-error'));
+  return id ? (form.shadowRoot!.getElementById(id)?.textContent?.trim() ?? '') : '';
+}
+
+/** Clicks Next until the last step; returns the headings seen. Fails if a step shows errors. */
+async function walk(form: HosoForm): Promise<string[]> {
+  const seen: string[] = [];
+  for (;;) {
+    seen.push(heading(form));
+    expect(form.shadowRoot!.querySelector('.step-errors'), `errors on step "${heading(form)}"`).to.equal(null);
+    const next = form.shadowRoot!.querySelector<HTMLButtonElement>('button.next');
+    if (!next) return seen;
+    next.click();
+    await settle(form);
+  }
+}
+
+describe('addiction-determination/request', () => {
+  it('walks a voluntary request through its 4 steps without errors, axe-clean (representative and police steps hidden)', async () => {
+    const form = await render(request, requestValid);
+    await expect(form).to.be.accessible();
+    const m = request.messages.en;
+    expect(stepLabels(form)).to.have.length(4);
+    const seen = await walk(form);
+    expect(seen).to.deep.equal(['Đề nghị', 'Người được xác định', 'Xét nghiệm chất ma túy', 'Giấy tờ và cam kết']);
+    expect(seen).not.to.include(m['step.police.label']);
+    expect(form.checkValidity()).to.equal(true);
+    await expect(form).to.be.accessible();
+  });
+
+  it('shows the police step (and not the commitment) for a police request, in English', async () => {
+    const form = await render(request, requestPolice, 'en');
+    const m = request.messages.en;
+    const seen = await walk(form);
+    expect(seen).to.deep.equal([
+      m['step.request.label'],
+      m['step.person.label'],
+      m['step.police.label'],
+      m['step.drugTest.label'],
+      m['step.commitment.label'],
+    ]);
+    expect(form.control('commitment.agreed')).to.equal(null);
+    form.step = 3;
+    await settle(form);
+    expect((form.control('police.number') as HTMLInputElement).value).to.equal('15/GĐN');
+  });
+
+  for (const lang of ['vi', 'en'] as const) {
+    it(`refuses a police request with a negative drug test, saying why (${lang})`, async () => {
+      const form = await render(request, negativeTest, lang);
+      form.step = 4; // "Xét nghiệm chất ma túy"
+      await settle(form);
+      expect(form.validate()).to.equal(false);
+      await settle(form);
+      const key = 'drugTest.result.error.const';
+      expect(shownError(form, 'drugTest.result')).to.equal(request.messages[lang][key]);
+      expect(form.control('drugTest.result')!.getAttribute('aria-invalid')).to.equal('true');
+    });
+  }
+});
+
+describe('addiction-determination/criteria', () => {
+  it('renders the signed checklist of an addicted person, axe-clean and valid', async () => {
+    const form = await render(criteria, criteriaValid);
+    await expect(form).to.be.accessible();
+    expect(form.checkValidity()).to.equal(true);
+    const boxes = [
+      ...form.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=checkbox][data-path="criteriaMet"]'),
+    ];
+    expect(boxes.length).to.equal(6);
+    expect(boxes.filter((b) => b.checked).length).to.equal(4);
+    expect(form.control('pattern'), 'pattern asked from 3 criteria on').to.not.equal(null);
+  });
+
+  it('asks for the time pattern once a third criterion is ticked, then refuses a conclusion the criteria contradict', async () => {
+    const form = await render(criteria, continueObservation, 'en');
+    expect(form.control('pattern'), 'no pattern with 2 criteria').to.equal(null);
+    expect(form.checkValidity()).to.equal(true);
+    const sixth = [
+      ...form.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=checkbox][data-path="criteriaMet"]'),
+    ][5];
+    sixth.click();
+    await settle(form);
+    expect(form.control('pattern'), 'pattern shown with 3 criteria').to.not.equal(null);
+    expect(form.checkValidity()).to.equal(false);
+    // The first option: "together, continuously, for 1 month or more".
+    form.shadowRoot!.querySelector<HTMLInputElement>('input[type=radio][data-path="pattern"]')!.click();
+    await settle(form);
+    expect(form.validate()).to.equal(false);
+    await settle(form);
+    expect(shownError(form, 'conclusion')).to.equal(criteria.messages.en['conclusion.error.const']);
+  });
+
+  for (const lang of ['vi', 'en'] as const) {
+    it(`shows the contradiction of the invalid fixture in ${lang}`, async () => {
+      const form = await render(criteria, contradicts, lang);
+      expect(form.validate()).to.equal(false);
+      await settle(form);
+      expect(shownError(form, 'conclusion')).to.equal(criteria.messages[lang]['conclusion.error.const']);
+      await expect(form).to.be.accessible();
+    });
+  }
+});
