@@ -26,7 +26,20 @@ const contract = JSON.parse(
 );
 const ajv = new Ajv({ allErrors: false, strict: false });
 ajv.addSchema(contract);
-const validateSubmission = ajv.compile({ $ref: `${contract.$id}#/definitions/submission` });
+const definition = (name) => ajv.compile({ $ref: `${contract.$id}#/definitions/${name}` });
+const validateSubmission = definition('submission');
+// This server checks its own answers against the contract too: a wrong one is a bug here, answered as 500.
+const answerSchemas = {
+  event: definition('submitAccepted'),
+  upload: definition('uploadAccepted'),
+  load: definition('loadAnswer'),
+  refusal: definition('refusal'),
+};
+function checkAnswer(route, answer) {
+  const validate = answer.status < 300 ? answerSchemas[route] : answerSchemas.refusal;
+  if (validate(answer.body)) return answer;
+  return { status: 500, body: { error: `answer breaks the contract: ${ajv.errorsText(validate.errors)}` } };
+}
 
 const CORS = {
   'Access-Control-Allow-Origin': '*',
@@ -202,9 +215,11 @@ async function contractRequest(t, req, res, path, url) {
   if (fault.delayMs && !fault.applyFirst) await sleep(fault.delayMs);
 
   let answer;
+  let route = 'refusal';
   const events = /^\/cases\/([^/]+)\/events$/.exec(path);
   const upload = /^\/attachments\/([^/]+)$/.exec(path);
   if (req.method === 'POST' && events) {
+    route = 'event';
     if (!key)
       answer = {
         status: 400,
@@ -215,6 +230,7 @@ async function contractRequest(t, req, res, path, url) {
       answer = once(t, key, hash, () => handleEvent(t, decodeURIComponent(events[1]), raw));
     }
   } else if (req.method === 'PUT' && upload) {
+    route = 'upload';
     if (!key)
       answer = {
         status: 400,
@@ -225,6 +241,7 @@ async function contractRequest(t, req, res, path, url) {
       answer = once(t, key, hash, () => handleUpload(t, decodeURIComponent(upload[1]), req, raw));
     }
   } else if (req.method === 'GET' && path === '/cases') {
+    route = 'load';
     const commune = url.searchParams.get('commune');
     const since = Number(url.searchParams.get('since') ?? 0);
     if (!commune) answer = { status: 400, body: refusal('missing-commune', 'commune is missing.', 'Thiếu mã xã.') };
@@ -238,6 +255,7 @@ async function contractRequest(t, req, res, path, url) {
     answer = { status: 404, body: refusal('not-found', `No route ${req.method} ${path}.`, 'Không có địa chỉ này.') };
   }
 
+  answer = { ...answer, ...checkAnswer(route, answer) };
   if (fault.applyFirst && fault.dropConnection) return req.socket.destroy();
   if (fault.applyFirst && fault.delayMs) await sleep(fault.delayMs);
   return send(res, answer.status, answer.body, answer.replayed ? { 'Idempotency-Replayed': 'true' } : {});
