@@ -1,15 +1,70 @@
 /**
  * Compulsory rehab referral (procedures.md §5): Track A (18+, administrative measure) and Track B (12 to under
- * 18, court measure), exclusions with their reason, the birth-date correction, both law versions around
- * 01/07/2026, and every path of the machine replayed with persistence round-trips. Due dates are checked by
- * hand against workflows/calendars/vn.
+ * 18, court measure), exclusions with their reason, the birth-date correction, the dossier checklist with its
+ * supplement loop, both law versions around 01/07/2026, and every path of the machine replayed with persistence
+ * round-trips. Event data for the steps that have a form comes from that form's fixtures
+ * (schemas/compulsory-rehab/<form>/fixtures) and must pass the form's precompiled validator before it is sent,
+ * so the machine and the forms cannot drift apart. Due dates are checked by hand against workflows/calendars/vn.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readmeMissing, accept, by, content, deadline, later, loadDefinition, procedure, refuse } from './support.mjs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  WORKFLOWS,
+  readmeMissing,
+  accept as acceptAny,
+  by,
+  content,
+  deadline,
+  later,
+  loadDefinition,
+  procedure,
+  refuse,
+} from './support.mjs';
 import { replayAllPaths } from './paths.mjs';
 
+const ROOT = join(WORKFLOWS, '..');
+const FORMS = join(ROOT, 'schemas', 'compulsory-rehab');
+const { schemaKey } = await import(pathToFileURL(join(ROOT, 'packages/workflow/dist/index.js')).href);
+
 const proc = procedure('compulsory-rehab');
+
+/** The form each event carries (`meta.events.<EVENT>.form` anywhere in the machine), e.g. DECIDE → court-decision. */
+const formOf = {};
+(function walk(states) {
+  for (const s of Object.values(states)) {
+    for (const [event, em] of Object.entries(s.meta?.events ?? {}))
+      if (em.form) formOf[event] = em.form.replace('compulsory-rehab/', '');
+    if (s.states) walk(s.states);
+  }
+})(proc.definition.states);
+
+const validators = {};
+for (const form of new Set(Object.values(formOf))) {
+  const file = join(ROOT, 'schemas/generated/compulsory-rehab', `${form}.js`);
+  const mod = await import(pathToFileURL(file).href).catch((e) => {
+    throw new Error(`${file}: run \`npx tsc -b && node packages/cli/bin/hoso.mjs build\` first (${e.message})`);
+  });
+  validators[form] = mod.validators[schemaKey(mod.schema)];
+}
+const formErrors = (form, data) => (validators[form](data) ? [] : validators[form].errors);
+
+/** A fixture of a form, optionally with some fields replaced (`undefined` removes a field). */
+function fx(form, name = 'valid', patch = {}) {
+  const data = JSON.parse(readFileSync(join(FORMS, form, 'fixtures', `${name}.json`), 'utf8'));
+  for (const [k, v] of Object.entries(patch)) if (v === undefined) delete data[k];
+  return Object.assign(data, Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)));
+}
+
+/** Applies an event the machine must accept; data for an event that has a form must pass that form first. */
+async function accept(p, c, type, at, who, data) {
+  const form = formOf[type];
+  if (form) assert.deepEqual(formErrors(form, data), [], `${type}: the data fails the ${form} form`);
+  return acceptAny(p, c, type, at, who, data);
+}
+
 const police = by('police-1', 'commune-police-head');
 const chair = by('chair-1', 'commune-pc-chair');
 const court = by('court-1', 'regional-court');
@@ -19,34 +74,25 @@ const facility = by('facility-1', 'rehab-facility');
 const family = by('family-1', 'family');
 const labour = by('labour-1', 'district-labour-office');
 
+// The birth dates of the subject fixtures valid.json, valid-minor.json and valid-under-12.json.
 const ADULT = '1990-05-01';
 const MINOR = '2010-03-15';
 const CHILD = '2015-01-01';
+const BAND_FIXTURE = { adult: 'valid', minor: 'valid-minor', 'under-12': 'valid-under-12' };
 const at = (day, time = '09:00') => `${day}T${time}:00+07:00`;
 
-function subject({ dob = ADULT, actDate = '2026-08-20', ground = 'quit-voluntary', ...extra } = {}) {
-  return {
-    fullName: 'Nguyễn Văn C',
-    dateOfBirth: dob,
-    nationality: 'VN',
-    actDate,
-    ground,
-    hasStableResidence: true,
-    pregnant: false,
-    caringChildUnder36Months: false,
-    ...extra,
-  };
+/** Subject form data: the fixture of the age band, with the dates of the case (the band must match them). */
+function subject({ dob = ADULT, actDate = '2026-08-20', ground = 'quit-voluntary', band, ...extra } = {}) {
+  band ??= { [ADULT]: 'adult', [MINOR]: 'minor', [CHILD]: 'under-12' }[dob];
+  assert.ok(band, `subject(): give the age band for ${dob}`);
+  return fx('subject', BAND_FIXTURE[band], { dateOfBirth: dob, actDate, ground, ...extra });
 }
-const guardian = { fullName: 'Lê Văn Tâm', relationship: 'father' };
-const notice = (withGuardian) => ({ notifiedOn: '2026-09-03', ...(withGuardian ? { guardian } : {}) });
+const CORRECTION = fx('subject', 'valid-correction').correction;
+const notice = (minor) => fx('notice', minor ? 'valid-minor' : 'valid');
+const dossier = (minor) => fx('dossier', minor ? 'valid-minor' : 'valid');
 const filing = (read) => ({ court: 'TAND khu vực 1', filedOn: '2026-09-11', ...(read ? { dossierReadOn: read } : {}) });
 const acceptance = { caseNumber: '12/2026/TLST-CNBB', judge: 'Trần Thị D' };
-const applyDecision = {
-  apply: true,
-  months: 12,
-  facility: 'Cơ sở cai nghiện bắt buộc số 2',
-  announcedOn: '2026-09-25',
-};
+const applyDecision = fx('court-decision');
 
 function start(day, dob = ADULT, province) {
   return proc.createCase({ person: { birthDate: dob }, at: at(day), ...(province ? { province } : {}) });
@@ -60,6 +106,22 @@ test('README.md names every state, event and deadline', () => {
   assert.deepEqual(readmeMissing('compulsory-rehab'), []);
 });
 
+test('every event with a form names a form that exists, and its valid fixtures pass it', () => {
+  assert.deepEqual(formOf, {
+    OPEN_DOSSIER: 'subject',
+    CORRECT_BIRTH_DATE: 'subject',
+    ARRANGE_MANAGEMENT: 'management',
+    RECORD_DOSSIER: 'dossier',
+    NOTIFY_DOSSIER: 'notice',
+    DECIDE: 'court-decision',
+  });
+  for (const form of Object.keys(validators)) {
+    const valid = readdirSync(join(FORMS, form, 'fixtures')).filter((f) => /^valid.*\.json$/.test(f));
+    assert.ok(valid.length >= 2, form);
+    for (const f of valid) assert.deepEqual(formErrors(form, fx(form, f.slice(0, -5))), [], `${form}/${f}`);
+  }
+});
+
 test('Track B: a 16-year-old through the regional court (Law 120), guardian notified, term for minors', async () => {
   let c = start('2026-08-24', MINOR);
   assert.equal(c.lawVersion, '2026-07-01');
@@ -68,7 +130,10 @@ test('Track B: a 16-year-old through the regional court (Law 120), guardian noti
   assert.deepEqual([c.state, c.track], ['proceedings.dossier_preparation', 'minor']);
   // Mon 24/08/2026 + 5 working days: Tue 25, Wed 26, Thu 27, Fri 28, (31/08 swapped, 01–02/09 National Day), Thu 03/09.
   assert.equal(deadline(c, 'dossier').due, '2026-09-03');
-  await refuse(proc, c, 'NOTIFY_DOSSIER', at('2026-09-03'), police, notice(false), 'guard-failed');
+  c = await accept(proc, c, 'RECORD_DOSSIER', at('2026-08-27'), police, dossier(true));
+  const noGuardian = fx('notice', 'invalid-guardian-missing');
+  assert.notDeepEqual(formErrors('notice', noGuardian), [], 'the form refuses a minor’s notice without the guardian');
+  await refuse(proc, c, 'NOTIFY_DOSSIER', at('2026-09-03'), police, noGuardian, 'guard-failed');
   c = await accept(proc, c, 'NOTIFY_DOSSIER', at('2026-09-03'), police, notice(true));
   assert.equal(deadline(c, 'dossier').late, false);
   assert.equal(c.documents.at(-1).id, 'dossierNotice');
@@ -83,6 +148,8 @@ test('Track B: a 16-year-old through the regional court (Law 120), guardian noti
   c = await accept(proc, c, 'ACCEPT', at('2026-09-14'), court, acceptance);
   // 15 calendar days from Mon 14/09: Tue 29/09 (range 15–30 days, uncertain).
   assert.deepEqual([deadline(c, 'court-session').due, deadline(c, 'court-session').uncertain], ['2026-09-29', true]);
+  // A minor's term is 6–24 months (Law 73 Art. 33: 6–12; Law 120: up to 24): 30 months is refused.
+  await refuse(proc, c, 'DECIDE', at('2026-09-25'), court, { ...applyDecision, months: 30 }, 'guard-failed');
   c = await accept(proc, c, 'DECIDE', at('2026-09-25'), court, applyDecision);
   assert.equal(c.state, 'proceedings.complaint_window');
   // Fri 25/09 + 3 working days: Mon 28, Tue 29, Wed 30.
@@ -104,27 +171,25 @@ test('Track A, law 2025-07-01: Form 35 management at home, complaint, review, po
   assert.deepEqual([c.lawVersion, c.track], ['2025-07-01', 'adult']);
   // Thu 11/06/2026 + 5 working days: Fri 12, Mon 15, Tue 16, Wed 17, Thu 18.
   assert.equal(deadline(c, 'dossier').due, '2026-06-18');
-  await refuse(
-    proc,
-    c,
-    'ARRANGE_MANAGEMENT',
-    at('2026-06-12'),
-    police,
-    { place: 'home', familyMember: { fullName: 'X', relationship: 'friend', agreedOn: '2026-06-12' } },
-    'guard-failed',
-  );
-  c = await accept(proc, c, 'ARRANGE_MANAGEMENT', at('2026-06-12'), police, {
-    place: 'home',
-    familyMember: { fullName: 'Nguyễn Thị E', relationship: 'spouse', agreedOn: '2026-06-12' },
-  });
+  const friend = fx('management', 'invalid-relationship');
+  assert.notDeepEqual(formErrors('management', friend), [], 'the form refuses a friend as the managing family member');
+  await refuse(proc, c, 'ARRANGE_MANAGEMENT', at('2026-06-12'), police, friend, 'guard-failed');
+  // The family member must be 18 or older on the day (Decree 116 Art. 45).
+  const young = fx('management', 'valid');
+  young.familyMember.dateOfBirth = '2009-01-01';
+  await refuse(proc, c, 'ARRANGE_MANAGEMENT', at('2026-06-12'), police, young, 'guard-failed');
+  c = await accept(proc, c, 'ARRANGE_MANAGEMENT', at('2026-06-12'), police, fx('management'));
   assert.equal(c.documents.at(-1).formCode, 'Mẫu 35 (Nghị định 116/2021)');
-  c = await accept(proc, c, 'NOTIFY_DOSSIER', at('2026-06-17'), police, { notifiedOn: '2026-06-17' });
+  c = await accept(proc, c, 'RECORD_DOSSIER', at('2026-06-15'), police, dossier(false));
+  c = await accept(proc, c, 'NOTIFY_DOSSIER', at('2026-06-17'), police, notice(false));
   // Wed 17/06 + 5 working days: Thu 18, Fri 19, Mon 22, Tue 23, Wed 24.
   assert.equal(deadline(c, 'dossier-reading').due, '2026-06-24');
   c = await accept(proc, c, 'FILE_WITH_COURT', at('2026-06-19'), police, filing('2026-06-18'));
   c = await accept(proc, c, 'ACCEPT', at('2026-06-22'), court, acceptance);
   // Mon 22/06 + 15 days: Tue 07/07.
   assert.equal(deadline(c, 'court-session').due, '2026-07-07');
+  // An adult's term is 12–36 months (Luật XLVPHC Art. 95: 12–24; Law 120: up to 36): 6 months is refused.
+  await refuse(proc, c, 'DECIDE', at('2026-07-03'), court, { ...applyDecision, months: 6 }, 'guard-failed');
   c = await accept(proc, c, 'DECIDE', at('2026-07-03'), court, applyDecision);
   // Fri 03/07 + 3 working days: Mon 06, Tue 07, Wed 08.
   assert.equal(deadline(c, 'complaint').due, '2026-07-08');
@@ -159,13 +224,45 @@ test('Track A, law 2025-07-01: Form 35 management at home, complaint, review, po
   assert.deepEqual([c.state, c.status, c.documents.at(-1).id], ['completed', 'closed', 'completionCertificate']);
 });
 
+test('the dossier checklist: the notice waits until every document is in; a minor’s needs the guardian’s opinion', async () => {
+  let c = await accept(proc, start('2026-08-24'), 'OPEN_DOSSIER', at('2026-08-24'), police, subject());
+  const incomplete = fx('dossier', 'valid-incomplete');
+  assert.equal(incomplete.documents.filter((d) => !d.provided).length, 1);
+  c = await accept(proc, c, 'RECORD_DOSSIER', at('2026-08-25'), police, incomplete);
+  assert.equal(c.state, 'proceedings.dossier_preparation');
+  await refuse(proc, c, 'NOTIFY_DOSSIER', at('2026-08-26'), police, notice(false), 'guard-failed');
+  // The supplement arrives: the checklist is sent again, complete.
+  c = await accept(proc, c, 'RECORD_DOSSIER', at('2026-08-27'), police, dossier(false));
+  c = await accept(proc, c, 'NOTIFY_DOSSIER', at('2026-08-27', '10:00'), police, notice(false));
+  assert.equal(c.state, 'proceedings.dossier_reading');
+  assert.equal(deadline(c, 'dossier').late, false);
+  // A checklist without the required documents is refused, as the form refuses it.
+  const noCv = fx('dossier', 'invalid-summary-cv-missing');
+  assert.notDeepEqual(formErrors('dossier', noCv), []);
+  await refuse(proc, c, 'RECORD_DOSSIER', at('2026-08-28'), police, noCv, 'guard-failed');
+
+  let m = await accept(
+    proc,
+    start('2026-08-24', MINOR),
+    'OPEN_DOSSIER',
+    at('2026-08-24'),
+    police,
+    subject({ dob: MINOR }),
+  );
+  m = await accept(proc, m, 'RECORD_DOSSIER', at('2026-08-25'), police, dossier(false));
+  await refuse(proc, m, 'NOTIFY_DOSSIER', at('2026-08-26'), police, notice(true), 'guard-failed');
+  m = await accept(proc, m, 'RECORD_DOSSIER', at('2026-08-26'), police, dossier(true));
+  m = await accept(proc, m, 'NOTIFY_DOSSIER', at('2026-08-26', '10:00'), police, notice(true));
+  assert.equal(m.state, 'proceedings.dossier_reading');
+});
+
 test('a complaint after the 3-working-day window is refused; the decision becomes final', async () => {
   let c = start('2026-09-07');
   c = await accept(proc, c, 'OPEN_DOSSIER', at('2026-09-07'), police, subject());
   c = await accept(proc, c, 'NOTIFY_DOSSIER', at('2026-09-08'), police, notice(false));
   c = await accept(proc, c, 'FILE_WITH_COURT', at('2026-09-16'), police, filing());
   c = await accept(proc, c, 'ACCEPT', at('2026-09-17'), court, acceptance);
-  c = await accept(proc, c, 'DECIDE', at('2026-09-25'), court, applyDecision);
+  c = await accept(proc, c, 'DECIDE', at('2026-09-25'), court, fx('court-decision', 'valid-absent'));
   await refuse(proc, c, 'COMPLAIN', at('2026-10-01'), family, { grounds: 'muộn' }, 'guard-failed');
   c = await accept(proc, c, 'BECOME_FINAL', at('2026-10-01'), court, {});
   assert.equal(c.state, 'execution');
@@ -174,30 +271,37 @@ test('a complaint after the 3-working-day window is refused; the decision become
 test('exclusions end the case with the reason: pregnant, carer of a child under 36 months, foreigner, under 12', async () => {
   const open = async (s, dob = ADULT) =>
     accept(proc, start('2026-08-24', dob), 'OPEN_DOSSIER', at('2026-08-24'), police, s);
-  const pregnant = await open(subject({ pregnant: true }));
+  const pregnant = await open(fx('subject', 'valid-pregnant'));
   assert.deepEqual([pregnant.state, pregnant.status], ['excluded_pregnant', 'closed']);
   const v = proc.view(pregnant, { now: at('2026-08-25') });
   assert.match(v.stateTitle.vi, /mang thai/);
   assert.match(v.stateTitle.en, /pregnant/);
   assert.equal(deadline(pregnant, 'dossier'), undefined, 'no dossier time limit starts');
-  assert.equal((await open(subject({ caringChildUnder36Months: true }))).state, 'excluded_child_carer');
-  assert.equal((await open(subject({ nationality: 'KR' }))).state, 'excluded_foreigner');
+  assert.equal((await open(fx('subject', 'valid-child-carer'))).state, 'excluded_child_carer');
+  assert.equal((await open(fx('subject', 'valid-foreigner'))).state, 'excluded_foreigner');
   assert.equal((await open(subject({ dob: CHILD }), CHILD)).state, 'excluded_under_12');
+  assert.equal((await open(fx('subject', 'valid-under-12'), CHILD)).state, 'excluded_under_12');
   // A minor who is pregnant is excluded too (baseline; Ordinance 01/2022 exclusions not read).
-  assert.equal((await open(subject({ dob: MINOR, pregnant: true }), MINOR)).state, 'excluded_pregnant');
-  // Relapse during post-rehab management (Law 73 Art. 32(4)) is a ground for adults only.
-  await refuse(
-    proc,
-    start('2026-08-24', MINOR),
-    'OPEN_DOSSIER',
-    at('2026-08-24'),
-    police,
-    subject({ dob: MINOR, ground: 'relapse-post-rehab' }),
-    'guard-failed',
+  const pregnantMinor = subject({
+    dob: MINOR,
+    sex: 'female',
+    pregnant: true,
+    pregnancyCertifiedBy: 'Bệnh viện Sản Nhi tỉnh',
+  });
+  assert.equal((await open(pregnantMinor, MINOR)).state, 'excluded_pregnant');
+  // Relapse during post-rehab management (Law 73 Art. 32(4)) is a ground for adults only: form and machine agree.
+  const relapse = fx('subject', 'invalid-minor-relapse');
+  assert.ok(
+    formErrors('subject', relapse).some((e) => e.instancePath === '/ground' && e.keyword === 'not'),
+    'the form refuses the ground for a minor',
   );
+  await refuse(proc, start('2026-08-24', MINOR), 'OPEN_DOSSIER', at('2026-08-24'), police, relapse, 'guard-failed');
+  // A minor without the parent or guardian: the form requires them, and so does the machine.
+  const orphan = fx('subject', 'invalid-guardian-missing');
+  await refuse(proc, start('2026-08-24', MINOR), 'OPEN_DOSSIER', at('2026-08-24'), police, orphan, 'guard-failed');
 });
 
-test('age on the date of the act chooses the track; a corrected birth date re-evaluates it', async () => {
+test('age on the date of the act chooses the track; the form’s age band must agree; a corrected birth date re-evaluates it', async () => {
   const dob = '2008-08-20';
   const onBirthday = await accept(
     proc,
@@ -205,16 +309,26 @@ test('age on the date of the act chooses the track; a corrected birth date re-ev
     'OPEN_DOSSIER',
     at('2026-08-24'),
     police,
-    subject({ dob, actDate: '2026-08-20' }),
+    subject({ dob, actDate: '2026-08-20', band: 'adult' }),
   );
   assert.equal(onBirthday.track, 'adult');
+  // The officer ticks "12 to under 18" for an act on the 18th birthday: refused, the dates decide.
+  await refuse(
+    proc,
+    start('2026-08-24', dob),
+    'OPEN_DOSSIER',
+    at('2026-08-24'),
+    police,
+    subject({ dob, actDate: '2026-08-20', band: 'minor' }),
+    'guard-failed',
+  );
   let c = await accept(
     proc,
     start('2026-08-24', dob),
     'OPEN_DOSSIER',
     at('2026-08-24'),
     police,
-    subject({ dob, actDate: '2026-08-19' }),
+    subject({ dob, actDate: '2026-08-19', band: 'minor' }),
   );
   assert.equal(
     c.track,
@@ -227,27 +341,25 @@ test('age on the date of the act chooses the track; a corrected birth date re-ev
     'OPEN_DOSSIER',
     at('2026-08-24'),
     police,
-    subject({ dob: '2014-08-20', actDate: '2026-08-19' }),
+    subject({ dob: '2014-08-20', actDate: '2026-08-19', band: 'under-12' }),
   );
   assert.equal(twelve.state, 'excluded_under_12');
   // Correction: the birth certificate shows 2008-01-10, so the act (19/08/2026) was at 18: Track A.
+  const corrected = fx('subject', 'valid-correction');
+  assert.deepEqual(
+    [corrected.dateOfBirth, corrected.actDate, corrected.ageGroup],
+    ['2008-01-10', '2026-08-19', 'adult'],
+  );
   await refuse(
     proc,
     c,
     'CORRECT_BIRTH_DATE',
     at('2026-08-25'),
     police,
-    subject({ dob: '2008-01-10', actDate: '2026-08-19' }),
+    fx('subject', 'valid-correction', { correction: undefined }),
     'guard-failed',
   );
-  c = await accept(
-    proc,
-    c,
-    'CORRECT_BIRTH_DATE',
-    at('2026-08-25'),
-    police,
-    subject({ dob: '2008-01-10', actDate: '2026-08-19', correction: 'Giấy khai sinh' }),
-  );
+  c = await accept(proc, c, 'CORRECT_BIRTH_DATE', at('2026-08-25'), police, corrected);
   assert.deepEqual([c.track, c.state], ['adult', 'proceedings.dossier_preparation']);
   assert.equal(deadline(c, 'dossier').due, '2026-09-03', 'the correction does not restart the dossier limit');
   c = await accept(
@@ -256,7 +368,7 @@ test('age on the date of the act chooses the track; a corrected birth date re-ev
     'CORRECT_BIRTH_DATE',
     at('2026-08-26'),
     police,
-    subject({ dob: '2015-02-01', actDate: '2026-08-19', correction: 'Giấy khai sinh' }),
+    subject({ dob: '2015-02-01', actDate: '2026-08-19', band: 'under-12', correction: CORRECTION }),
   );
   assert.deepEqual([c.state, c.status], ['excluded_under_12', 'closed']);
 });
@@ -265,7 +377,7 @@ test('law versions around 01/07/2026: adult and minor terms, who prepares and fi
   const run = async (day, dob) => {
     let c = start(day, dob);
     c = await accept(proc, c, 'OPEN_DOSSIER', at(day), police, subject({ dob, actDate: day }));
-    c = await accept(proc, c, 'NOTIFY_DOSSIER', at(day, '10:00'), police, notice(true));
+    c = await accept(proc, c, 'NOTIFY_DOSSIER', at(day, '10:00'), police, notice(dob === MINOR));
     c = await accept(proc, c, 'FILE_WITH_COURT', at(day, '11:00'), police, filing('2026-06-30'));
     c = await accept(proc, c, 'ACCEPT', at(day, '12:00'), court, acceptance);
     c = await accept(proc, c, 'DECIDE', at(day, '13:00'), court, applyDecision);
@@ -391,33 +503,30 @@ const dobOf = (path) => (path.steps[0].edge === 'OPEN_DOSSIER#0' ? CHILD : isMin
 const pathSubject = (path, extra) => subject({ dob: dobOf(path), actDate: '2026-03-01', ...extra });
 /** Admission on the other track than the one OPEN_DOSSIER chose: the same birth date can never satisfy both. */
 const infeasible = (path) => path.steps.some((s) => s.edge === (isMinor(path) ? 'ADMIT#0' : 'ADMIT#1'));
+/** Exclusions: the subject form's fixture of each case, on the date of the act of the paths. */
+const excluded = (name) => () => fx('subject', name, { actDate: '2026-03-01' });
 const fixtures = {
   'intake/OPEN_DOSSIER#0': { by: police, data: (c, p) => pathSubject(p) },
-  'intake/OPEN_DOSSIER#1': { by: police, data: (c, p) => pathSubject(p, { pregnant: true }) },
-  'intake/OPEN_DOSSIER#2': { by: police, data: (c, p) => pathSubject(p, { caringChildUnder36Months: true }) },
-  'intake/OPEN_DOSSIER#3': { by: police, data: (c, p) => pathSubject(p, { nationality: 'LA' }) },
+  'intake/OPEN_DOSSIER#1': { by: police, data: excluded('valid-pregnant') },
+  'intake/OPEN_DOSSIER#2': { by: police, data: excluded('valid-child-carer') },
+  'intake/OPEN_DOSSIER#3': { by: police, data: excluded('valid-foreigner') },
   'intake/OPEN_DOSSIER#4': { by: police, data: (c, p) => pathSubject(p) },
   'intake/OPEN_DOSSIER#5': { by: police, data: (c, p) => pathSubject(p) },
   'proceedings/CORRECT_BIRTH_DATE#0': {
     by: police,
-    data: () => subject({ dob: CHILD, actDate: '2026-03-01', correction: 'Giấy khai sinh' }),
+    data: () => subject({ dob: CHILD, actDate: '2026-03-01', correction: CORRECTION }),
   },
   // The loops re-send the same birth date (a correction that keeps the track): accepted, state unchanged.
-  'proceedings/CORRECT_BIRTH_DATE#1': { by: police, data: (c, p) => pathSubject(p, { correction: 'Giấy khai sinh' }) },
-  'proceedings/CORRECT_BIRTH_DATE#2': { by: police, data: (c, p) => pathSubject(p, { correction: 'Giấy khai sinh' }) },
-  'proceedings/ARRANGE_MANAGEMENT#0': {
-    by: police,
-    data: () => ({
-      place: 'home',
-      familyMember: { fullName: 'Nguyễn Thị E', relationship: 'parent', agreedOn: '2026-03-02' },
-    }),
-  },
-  'proceedings/ARRANGE_MANAGEMENT#1': { by: police, data: () => ({ place: 'social-reception-centre' }) },
-  'proceedings/NOTIFY_DOSSIER#0': { by: police, data: () => notice(true) },
+  'proceedings/CORRECT_BIRTH_DATE#1': { by: police, data: (c, p) => pathSubject(p, { correction: CORRECTION }) },
+  'proceedings/CORRECT_BIRTH_DATE#2': { by: police, data: (c, p) => pathSubject(p, { correction: CORRECTION }) },
+  'proceedings/ARRANGE_MANAGEMENT#0': { by: police, data: () => fx('management') },
+  'proceedings/ARRANGE_MANAGEMENT#1': { by: police, data: () => fx('management', 'valid-facility') },
+  'proceedings/RECORD_DOSSIER#0': { by: police, data: (c, p) => dossier(isMinor(p)) },
+  'proceedings/NOTIFY_DOSSIER#0': { by: police, data: (c, p) => notice(isMinor(p)) },
   'proceedings/FILE_WITH_COURT#0': { by: police, after: 'dossier-reading', data: () => filing() },
   'proceedings/ACCEPT#0': { by: court, data: () => acceptance },
   'proceedings/DECIDE#0': { by: court, data: () => applyDecision },
-  'proceedings/DECIDE#1': { by: court, data: () => ({ apply: false, reason: 'Chưa đủ căn cứ' }) },
+  'proceedings/DECIDE#1': { by: court, data: () => fx('court-decision', 'valid-not-applied') },
   'proceedings/COMPLAIN#0': { by: family, data: () => ({ grounds: 'Không đồng ý' }) },
   'proceedings/BECOME_FINAL#0': { by: court, after: 'complaint', data: () => ({}) },
   'proceedings/UPHOLD#0': { by: provincialCourt, data: () => ({ decisionNumber: '3/QĐ-PT' }) },
@@ -436,6 +545,17 @@ const fixtures = {
   'in_facility/RELEASE#0': { by: facility, data: () => ({ recoveredOn: '2026-05-01', remainingMonths: 1 }) },
   'in_facility/COMPLETE#0': { by: facility, after: 'term-end', data: () => ({ result: 'tốt' }) },
 };
+// Every step that has a form sends data its form accepts (the replay uses support.mjs's accept directly).
+for (const [key, f] of Object.entries(fixtures)) {
+  const form = formOf[key.split('/')[1].split('#')[0]];
+  if (!form) continue;
+  const data = f.data;
+  f.data = (c, p) => {
+    const d = data(c, p);
+    assert.deepEqual(formErrors(form, d), [], `${key}: the data fails the ${form} form`);
+    return d;
+  };
+}
 
 for (const [lawVersion, startAt] of [
   ['2025-07-01', '2026-03-02T09:00:00+07:00'],
