@@ -279,3 +279,46 @@ test('compulsory-rehab, post-rehab, electronic-monitoring: conditions precompile
     rmSync(out, { recursive: true, force: true });
   }
 });
+
+test('the tutorial form schemas/sample/registration drives the sample procedure; voluntary-adult.json sends its valid fixture', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { pathToFileURL } = await import('node:url');
+  const { accept, by, procedure, refuse } = await import('./support.mjs');
+  const { schemaKey } = await import(pathToFileURL(join(ROOT, 'packages/forms/dist/validation/index.js')).href);
+  const form = await import(pathToFileURL(join(ROOT, 'schemas/generated/sample/registration.js')).href);
+  const validate = form.validators[schemaKey(form.schema)];
+  const fixture = (name) =>
+    JSON.parse(readFileSync(join(ROOT, 'schemas/sample/registration/fixtures', `${name}.json`), 'utf8'));
+  const proc = procedure('sample');
+  const officer = by('officer-1', 'commune-officer');
+  const chair = by('chair-1', 'commune-pc-chair');
+
+  const adult = fixture('valid');
+  assert.equal(validate(adult), true);
+  const example = JSON.parse(readFileSync(join(ROOT, 'examples/scenarios/voluntary-adult.json'), 'utf8'));
+  assert.deepEqual(example.events[0].data, adult, 'the documented example registers with the form fixture');
+  const start = (birthDate, at) => proc.createCase({ person: { birthDate }, at });
+  // Law 120: the determination result (20/06/2026) is at most 6 months old on 06/07/2026, not on 21/12/2026.
+  let c = await accept(
+    proc,
+    start(adult.dateOfBirth, '2026-07-06T09:00:00+07:00'),
+    'REGISTER',
+    '2026-07-06T09:00:00+07:00',
+    officer,
+    adult,
+  );
+  assert.deepEqual([c.state, c.track], ['registered', 'adult']);
+  c = await accept(proc, c, 'DECIDE', '2026-07-07T09:00:00+07:00', chair, { provider: 'Trạm Y tế phường' });
+  assert.equal(c.state, 'in_treatment', 'DECIDE reads the form mode (home)');
+  const late = '2026-12-21T09:00:00+07:00';
+  await refuse(proc, start(adult.dateOfBirth, late), 'REGISTER', late, officer, adult, 'guard-failed');
+
+  const minor = fixture('valid-minor');
+  assert.equal(validate(minor), true);
+  const at = '2025-08-29T15:00:00+07:00';
+  const m = await accept(proc, start(minor.dateOfBirth, at), 'REGISTER', at, officer, minor);
+  assert.equal(m.track, 'minor');
+  const noRep = fixture('invalid-representative-missing');
+  assert.equal(validate(noRep), false);
+  await refuse(proc, start(minor.dateOfBirth, at), 'REGISTER', at, officer, noRep, 'guard-failed');
+});
