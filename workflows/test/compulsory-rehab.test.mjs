@@ -122,6 +122,122 @@ test('every event with a form names a form that exists, and its valid fixtures p
   }
 });
 
+/** A case of the given age band taken to `state` with fixture data (dossier recorded and notified as needed). */
+async function caseAt(state, minor = false) {
+  const dob = minor ? MINOR : ADULT;
+  let c = await accept(proc, start('2026-08-24', dob), 'OPEN_DOSSIER', at('2026-08-24'), police, subject({ dob }));
+  if (state === 'dossier_preparation') return c;
+  c = await accept(proc, c, 'NOTIFY_DOSSIER', at('2026-08-25'), police, notice(minor));
+  c = await accept(proc, c, 'FILE_WITH_COURT', at('2026-09-11'), police, filing());
+  return accept(proc, c, 'ACCEPT', at('2026-09-14'), court, acceptance);
+}
+/** Sends a form's fixture; returns the state reached, or `refused:<code>` (a refusal leaves the case as it was). */
+async function outcome(c, type, form, name, day) {
+  const r = await proc.apply(c, {
+    type,
+    at: at(day, '15:00'),
+    by: type === 'DECIDE' ? court : police,
+    data: fx(form, name),
+  });
+  return r.ok ? r.case.state : `refused:${r.refusal.code}`;
+}
+
+test('each valid fixture is accepted in its branch; fixtures missing what a guard reads are refused', async () => {
+  const intake = (name, dob) => outcome(start('2026-08-24', dob), 'OPEN_DOSSIER', 'subject', name, '2026-08-24');
+  const subjects = {};
+  for (const [name, dob] of [
+    ['valid', ADULT],
+    ['valid-minor', MINOR],
+    ['valid-under-12', CHILD],
+    ['valid-pregnant', ADULT],
+    ['valid-child-carer', ADULT],
+    ['valid-foreigner', ADULT],
+    ['valid-correction', ADULT],
+    ['invalid-guardian-missing', MINOR],
+    ['invalid-minor-relapse', MINOR],
+    ['invalid-ground', ADULT],
+  ])
+    subjects[name] = await intake(name, dob);
+  assert.deepEqual(subjects, {
+    valid: 'proceedings.dossier_preparation',
+    'valid-minor': 'proceedings.dossier_preparation',
+    'valid-under-12': 'excluded_under_12',
+    'valid-pregnant': 'excluded_pregnant',
+    'valid-child-carer': 'excluded_child_carer',
+    'valid-foreigner': 'excluded_foreigner',
+    'valid-correction': 'proceedings.dossier_preparation',
+    'invalid-guardian-missing': 'refused:guard-failed',
+    'invalid-minor-relapse': 'refused:guard-failed',
+    'invalid-ground': 'refused:guard-failed',
+  });
+  const prep = await caseAt('dossier_preparation');
+  const got = {};
+  for (const name of [
+    'valid',
+    'valid-facility',
+    'invalid-relationship',
+    'invalid-family-member-missing',
+    'invalid-facility-missing',
+    'invalid-start-missing',
+  ])
+    got[`management/${name}`] = await outcome(prep, 'ARRANGE_MANAGEMENT', 'management', name, '2026-08-25');
+  for (const name of [
+    'valid',
+    'valid-minor',
+    'valid-incomplete',
+    'invalid-summary-cv-missing',
+    'invalid-expected-on-missing',
+    'invalid-documents-empty',
+    'invalid-prepared-on',
+  ])
+    got[`dossier/${name}`] = await outcome(prep, 'RECORD_DOSSIER', 'dossier', name, '2026-08-25');
+  for (const name of ['valid', 'invalid-notified-on'])
+    got[`notice/${name}`] = await outcome(prep, 'NOTIFY_DOSSIER', 'notice', name, '2026-08-25');
+  const minorPrep = await caseAt('dossier_preparation', true);
+  for (const name of ['valid-minor', 'invalid-guardian-missing'])
+    got[`notice/${name} (minor)`] = await outcome(minorPrep, 'NOTIFY_DOSSIER', 'notice', name, '2026-08-25');
+  const session = await caseAt('awaiting_session');
+  for (const name of [
+    'valid',
+    'valid-absent',
+    'valid-not-applied',
+    'invalid-months-missing',
+    'invalid-months-zero',
+    'invalid-months-fraction',
+    'invalid-reason-missing',
+    'invalid-apply-missing',
+  ])
+    got[`court-decision/${name}`] = await outcome(session, 'DECIDE', 'court-decision', name, '2026-09-25');
+  const prepState = 'proceedings.dossier_preparation';
+  assert.deepEqual(got, {
+    'management/valid': prepState,
+    'management/valid-facility': prepState,
+    'management/invalid-relationship': 'refused:guard-failed',
+    'management/invalid-family-member-missing': 'refused:guard-failed',
+    'management/invalid-facility-missing': 'refused:guard-failed',
+    'management/invalid-start-missing': 'refused:guard-failed',
+    'dossier/valid': prepState,
+    'dossier/valid-minor': prepState,
+    'dossier/valid-incomplete': prepState,
+    'dossier/invalid-summary-cv-missing': 'refused:guard-failed',
+    'dossier/invalid-expected-on-missing': 'refused:guard-failed',
+    'dossier/invalid-documents-empty': 'refused:guard-failed',
+    'dossier/invalid-prepared-on': 'refused:guard-failed',
+    'notice/valid': 'proceedings.dossier_reading',
+    'notice/invalid-notified-on': 'refused:guard-failed',
+    'notice/valid-minor (minor)': 'proceedings.dossier_reading',
+    'notice/invalid-guardian-missing (minor)': 'refused:guard-failed',
+    'court-decision/valid': 'proceedings.complaint_window',
+    'court-decision/valid-absent': 'proceedings.complaint_window',
+    'court-decision/valid-not-applied': 'not_applied',
+    'court-decision/invalid-months-missing': 'refused:guard-failed',
+    'court-decision/invalid-months-zero': 'refused:guard-failed',
+    'court-decision/invalid-months-fraction': 'refused:guard-failed',
+    'court-decision/invalid-reason-missing': 'refused:guard-failed',
+    'court-decision/invalid-apply-missing': 'refused:guard-failed',
+  });
+});
+
 test('Track B: a 16-year-old through the regional court (Law 120), guardian notified, term for minors', async () => {
   let c = start('2026-08-24', MINOR);
   assert.equal(c.lawVersion, '2026-07-01');
