@@ -24,17 +24,15 @@ export function textIn(text: Partial<Text> | undefined, lang: Lang, fallback = '
 const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 const formats = new Map<string, Intl.DateTimeFormat>();
 
-function format(locale: string, withTime: boolean): Intl.DateTimeFormat {
-  const key = `${locale}|${withTime}`;
+function format(locale: string, part: 'date' | 'time'): Intl.DateTimeFormat {
+  const key = `${locale}|${part}`;
   let f = formats.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(locale, {
-      timeZone: TIME_ZONE,
-      day: '2-digit',
-      month: '2-digit',
-      year: 'numeric',
-      ...(withTime ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : {}),
-    });
+    const fields: Intl.DateTimeFormatOptions =
+      part === 'date'
+        ? { day: '2-digit', month: '2-digit', year: 'numeric' }
+        : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+    f = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, ...fields });
     formats.set(key, f);
   }
   return f;
@@ -42,11 +40,12 @@ function format(locale: string, withTime: boolean): Intl.DateTimeFormat {
 
 /**
  * Formats an instant (`2026-06-18T23:59:59.999+07:00`) or a day (`2026-06-18`) for `terms.locale`, in Vietnam
- * time. A bad value is shown as it is rather than as "Invalid Date".
+ * time: `18/06/2026`, with the time after the date (`18/06/2026 23:59`) when asked. A bad value is shown as it is rather than as "Invalid Date".
  */
 export function formatDate(terms: CaseTerms, value: string, withTime = false): string {
   const day = /^\d{4}-\d{2}-\d{2}$/.test(value);
   const ms = Date.parse(day ? `${value}T12:00:00+07:00` : value);
   if (Number.isNaN(ms)) return value;
-  return format(terms.locale, withTime && !day).format(ms);
+  const date = format(terms.locale, 'date').format(ms);
+  return withTime && !day ? `${date} ${format(terms.locale, 'time').format(ms)}` : date;
 }
