@@ -7,8 +7,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { WORKFLOWS, accept, by, content, deadline, loadDefinition, procedure, refuse } from './support.mjs';
 import { replayAllPaths } from './paths.mjs';
 
@@ -323,6 +324,50 @@ test('every valid fixture of the four forms is accepted in its branch; fixtures 
   for (const invalid of ['invalid-new-address-missing', 'invalid-new-commune-code']) {
     await refuse(proc, managed_, 'REPORT_MOVE', at, personUser, form('residence-change', invalid), 'guard-failed');
   }
+});
+
+/**
+ * The precompiled validator of a form of this procedure (schemas/generated, written by `hoso build`), so the
+ * event data of the example scenarios is checked against the very form a user fills in.
+ */
+async function formValidator(id) {
+  const root = join(WORKFLOWS, '..');
+  const file = join(root, 'schemas', 'generated', `${id}.js`);
+  assert.ok(existsSync(file), `${file} is missing: run \`npx tsc -b && node packages/cli/bin/hoso.mjs build\` first`);
+  const mod = await import(pathToFileURL(file).href);
+  const { schemaKey } = await import(
+    pathToFileURL(join(root, 'packages', 'forms', 'dist', 'validation', 'index.js')).href
+  );
+  return mod.validators[schemaKey(mod.schema)];
+}
+
+test('the example scenarios send, for every event with a form, data that the form accepts', async () => {
+  const forms = {};
+  const walk = (states) => {
+    for (const s of Object.values(states)) {
+      for (const [type, e] of Object.entries(s.meta?.events ?? {})) if (e.form) forms[type] = e.form;
+      if (s.states) walk(s.states);
+    }
+  };
+  walk(proc.definition.states);
+  const dir = join(WORKFLOWS, '..', 'examples', 'scenarios');
+  const files = readdirSync(dir).filter((f) => f.startsWith('drug-user-management-') && f.endsWith('.json'));
+  assert.ok(files.length > 0);
+  let checked = 0;
+  for (const file of files) {
+    const scenario = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+    for (const [i, e] of scenario.events.entries()) {
+      if (!forms[e.type]) continue;
+      const validate = await formValidator(forms[e.type]);
+      const ok = validate(e.data);
+      assert.ok(
+        ok,
+        `${file} event ${i} (${e.type}): ${JSON.stringify(validate.errors?.map((x) => [x.instancePath, x.message]))}`,
+      );
+      checked++;
+    }
+  }
+  assert.ok(checked >= 3, `only ${checked} events checked`);
 });
 
 const decider = by('decider-1', 'commune-pc-chair', 'commune-police-head');
