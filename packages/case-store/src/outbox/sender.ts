@@ -211,7 +211,11 @@ export class OutboxSender extends EventTarget {
     if (!this.isSending) return Promise.resolve();
     this.again = true;
     if (!this.running) {
-      this.running = this.run().finally(() => (this.running = undefined));
+      this.running = this.run().finally(() => {
+        this.running = undefined;
+        // A flush asked for between the run's last look and its end.
+        if (this.again) void this.flush();
+      });
     }
     return this.running;
   }
@@ -245,9 +249,9 @@ export class OutboxSender extends EventTarget {
           await Promise.race(this.active.values());
         }
         await Promise.all(this.active.values());
+        if (!storeFailed && this.isSending) await this.schedule();
       } while (this.again && !storeFailed);
       if (storeFailed) this.arm(Math.max(this.backoff.baseMs, 1000));
-      else if (this.isSending) await this.schedule();
     } catch (error) {
       this.report(error);
       if (this.isSending) this.arm(Math.max(this.backoff.baseMs, 1000));
