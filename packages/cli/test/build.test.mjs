@@ -480,3 +480,160 @@ describe('$ref inlining edge cases', () => {
     }
   });
 });
+
+describe('form versions and migrations (migrations.json)', () => {
+  const roots = [];
+  after(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
+  const run = (overrides) => {
+    const root = tree({ ...goodTree, ...overrides });
+    roots.push(root);
+    return { root, r: build(root) };
+  };
+  const note = { vi: 'Đổi tên trường số điện thoại', en: 'Phone field renamed' };
+  const good = {
+    version: 3,
+    migrations: [
+      { from: 1, to: 2, note, ops: [{ op: 'move', from: '/tel', to: '/phone' }] },
+      {
+        from: 2,
+        to: 3,
+        note,
+        ops: [
+          { op: 'remove', path: '/legacy' },
+          { op: 'set', path: '/kind', value: 'a', ifMissing: true },
+        ],
+      },
+    ],
+  };
+
+  it('without migrations.json a form is version 1 with no migrations', async () => {
+    const { root, r } = run({});
+    assert.equal(r.status, 0, r.stderr);
+    const mod = await import(pathToFileURL(join(root, 'out/schemas/proc/form.js')).href);
+    assert.equal(mod.version, 1);
+    assert.deepEqual(mod.migrations, []);
+  });
+
+  it('exports version and migrations from migrations.json, typed in the .d.ts', async () => {
+    const { root, r } = run({ 'schemas/proc/form/migrations.json': good });
+    assert.equal(r.status, 0, r.stderr);
+    const mod = await import(pathToFileURL(join(root, 'out/schemas/proc/form.js')).href);
+    assert.equal(mod.version, 3);
+    assert.deepEqual(mod.migrations, good.migrations);
+    const dts = readFileSync(join(root, 'out/schemas/proc/form.d.ts'), 'utf8');
+    assert.match(dts, /export declare const version: number;/);
+    assert.match(dts, /export declare const migrations: ReadonlyArray</);
+  });
+
+  const refused = [
+    [
+      'a version that is not a positive integer',
+      { ...good, version: 0 },
+      '/version "version" must be an integer ≥ 1',
+      ['"version": 0', 0],
+    ],
+    [
+      'a chain that does not start at version 1',
+      { version: 3, migrations: [good.migrations[1]] },
+      '/migrations/0/from "from" must be 1 (migrations run in a chain from version 1)',
+      ['"from": 2', 0],
+    ],
+    [
+      'a version the migrations do not reach',
+      { ...good, version: 4 },
+      '/version "version" is 4 but the migrations end at version 3',
+      ['"version": 4', 0],
+    ],
+    [
+      'a note without English',
+      { version: 2, migrations: [{ ...good.migrations[0], note: { vi: 'x' } }] },
+      '/migrations/0/note "note" must be { "vi": "…", "en": "…" } (both non-empty)',
+      ['"note": {', 0],
+    ],
+    [
+      'an unknown op',
+      { version: 2, migrations: [{ ...good.migrations[0], ops: [{ op: 'rename', from: '/a', to: '/b' }] }] },
+      '/migrations/0/ops/0/op "op" must be one of move, remove, set',
+      ['"op": "rename"', 0],
+    ],
+    [
+      'a path that is not a JSON pointer',
+      { version: 2, migrations: [{ ...good.migrations[0], ops: [{ op: 'remove', path: 'legacy' }] }] },
+      '/migrations/0/ops/0/path "path" must be a JSON pointer such as "/person/idNumber"',
+      ['"path": "legacy"', 0],
+    ],
+    [
+      'a set op without a value',
+      { version: 2, migrations: [{ ...good.migrations[0], ops: [{ op: 'set', path: '/a' }] }] },
+      '/migrations/0/ops/0 a "set" op needs "value"',
+      ['"op": "set"', -1],
+    ],
+  ];
+  for (const [what, content, message, [needle, offset]] of refused) {
+    it(`refuses ${what} with file:line:column, pointer and message`, () => {
+      const { r } = run({ 'schemas/proc/form/migrations.json': content });
+      assert.equal(r.status, 2, r.stdout);
+      // The line of the value at the pointer, found in the file as written (2-space JSON).
+      const line =
+        JSON.stringify(content, null, 2)
+          .split('\n')
+          .findIndex((l) => l.includes(needle)) +
+        1 +
+        offset;
+      assert.ok(r.stderr.startsWith(`schemas/proc/form/migrations.json:${line}:`), `line ${line}?\n${r.stderr}`);
+      assert.ok(r.stderr.includes(` ${message}`), `expected "${message}" in:\n${r.stderr}`);
+    });
+  }
+});
+
+describe('the dev-only fixtures module (generated/fixtures.js)', () => {
+  const roots = [];
+  after(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
+  const fixtureTree = {
+    ...goodTree,
+    'schemas/proc/form/fixtures/valid.json': { kind: 'a' },
+    'schemas/proc/form/fixtures/valid-with-phone.json': { kind: 'b', phone: '0912345678' },
+    'schemas/proc/form/fixtures/invalid-phone.json': { kind: 'a', phone: '12' },
+    'schemas/proc/form/fixtures/invalid-phone.expect.json': { path: 'phone', keyword: 'pattern' },
+  };
+  const run = (overrides) => {
+    const root = tree({ ...fixtureTree, ...overrides });
+    roots.push(root);
+    return { root, r: build(root) };
+  };
+
+  it('lists each form’s fixtures (sorted) with their data and expectations; the index never imports it', async () => {
+    const { root, r } = run({});
+    assert.equal(r.status, 0, r.stderr);
+    const { fixtures } = await import(pathToFileURL(join(root, 'out/schemas/fixtures.js')).href);
+    assert.deepEqual(fixtures, {
+      'proc/form': [
+        {
+          file: 'invalid-phone.json',
+          kind: 'invalid',
+          data: { kind: 'a', phone: '12' },
+          expect: { path: 'phone', keyword: 'pattern' },
+        },
+        { file: 'valid-with-phone.json', kind: 'valid', data: { kind: 'b', phone: '0912345678' } },
+        { file: 'valid.json', kind: 'valid', data: { kind: 'a' } },
+      ],
+    });
+    assert.doesNotMatch(readFileSync(join(root, 'out/schemas/index.js'), 'utf8'), /fixtures/);
+    assert.match(readFileSync(join(root, 'out/schemas/fixtures.d.ts'), 'utf8'), /export declare const fixtures/);
+  });
+
+  it('refuses an invalid fixture without its .expect.json, naming the file to add', () => {
+    const { r } = run({ 'schemas/proc/form/fixtures/invalid-kind.json': { kind: 'z' } });
+    assert.equal(r.status, 2);
+    assert.match(
+      r.stderr,
+      /^schemas\/proc\/form\/fixtures\/invalid-kind\.json:1:1 \/ invalid fixture without invalid-kind\.expect\.json/,
+    );
+  });
+
+  it('refuses an expectation without a keyword, at its position', () => {
+    const { r } = run({ 'schemas/proc/form/fixtures/invalid-phone.expect.json': { path: 'phone' } });
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /invalid-phone\.expect\.json:1:1 \/ "keyword" must be a string/);
+  });
+});

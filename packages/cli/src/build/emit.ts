@@ -8,7 +8,13 @@
  * export const uischema = {…};
  * export const messages = { vi: {…}, en: {…} };
  * export const validators = { [schemaKey(schema)]: fn, [schemaKey(ruleConditionSchema)]: fn, … };
+ * export const version = 2;             // from an optional migrations.json; 1 without one
+ * export const migrations = [{ from: 1, to: 2, note: { vi, en }, ops: [{ op: 'move', from, to }, …] }];
  * ```
+ *
+ * `migrations.json` (`{ version, migrations: [{ from, to, note: { vi, en }, ops }] }`) describes how a draft saved
+ * under an older version of the form is brought forward (ops are run by @hoso/case-store's `migrateDraft`):
+ * `{ op: "move", from, to }`, `{ op: "remove", path }`, `{ op: "set", path, value, ifMissing? }` over JSON pointers.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -43,9 +49,85 @@ export interface ValidateFunction {
 }
 `;
 
+export interface FormMigrations {
+  version: number;
+  migrations: unknown[];
+}
+
+const OP_FIELDS: Record<string, { required: string[]; optional: string[] }> = {
+  move: { required: ['from', 'to'], optional: [] },
+  remove: { required: ['path'], optional: [] },
+  set: { required: ['path', 'value'], optional: ['ifMissing'] },
+};
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 1;
+
+/** Reads and checks `migrations.json`; every problem is a BuildError at its JSON pointer. */
+export function readMigrations(source: JsonSource | undefined): FormMigrations {
+  if (!source) return { version: 1, migrations: [] };
+  const v = source.value;
+  if (!isObject(v)) throw source.error('', 'migrations.json must be an object { "version": <n>, "migrations": [...] }');
+  for (const key of Object.keys(v))
+    if (key !== 'version' && key !== 'migrations' && key !== '$comment')
+      throw source.error(`/${key}`, `unknown property "${key}" (expected "version" and "migrations")`);
+  if (!isCount(v.version)) throw source.error('version' in v ? '/version' : '', '"version" must be an integer ≥ 1');
+  if (!Array.isArray(v.migrations))
+    throw source.error('migrations' in v ? '/migrations' : '', '"migrations" must be an array');
+  let expected = 1;
+  v.migrations.forEach((m, i) => {
+    const at = `/migrations/${i}`;
+    if (!isObject(m)) throw source.error(at, 'a migration must be an object { from, to, note, ops }');
+    if (m.from !== expected)
+      throw source.error(`${at}/from`, `"from" must be ${expected} (migrations run in a chain from version 1)`);
+    if (!isCount(m.to) || m.to <= expected)
+      throw source.error(`${at}/to`, `"to" must be an integer greater than ${expected}`);
+    expected = m.to;
+    const note = m.note;
+    if (!isObject(note) || typeof note.vi !== 'string' || !note.vi || typeof note.en !== 'string' || !note.en)
+      throw source.error(`${at}/note`, '"note" must be { "vi": "…", "en": "…" } (both non-empty)');
+    if (!Array.isArray(m.ops)) throw source.error(`${at}/ops`, '"ops" must be an array');
+    m.ops.forEach((op, j) => {
+      const opAt = `${at}/ops/${j}`;
+      if (!isObject(op)) throw source.error(opAt, 'an op must be an object');
+      const spec = typeof op.op === 'string' ? OP_FIELDS[op.op] : undefined;
+      if (!spec) throw source.error(`${opAt}/op`, `"op" must be one of ${Object.keys(OP_FIELDS).join(', ')}`);
+      for (const key of Object.keys(op)) {
+        if (key !== 'op' && !spec.required.includes(key) && !spec.optional.includes(key))
+          throw source.error(`${opAt}/${key}`, `"${key}" is not a field of a "${String(op.op)}" op`);
+      }
+      for (const key of spec.required) {
+        if (!(key in op)) throw source.error(opAt, `a "${String(op.op)}" op needs "${key}"`);
+        if (key !== 'value' && (typeof op[key] !== 'string' || !/^\/./.test(op[key])))
+          throw source.error(`${opAt}/${key}`, `"${key}" must be a JSON pointer such as "/person/idNumber"`);
+      }
+      if ('ifMissing' in op && typeof op.ifMissing !== 'boolean')
+        throw source.error(`${opAt}/ifMissing`, '"ifMissing" must be true or false');
+    });
+  });
+  if (expected !== v.version)
+    throw source.error('/version', `"version" is ${v.version} but the migrations end at version ${expected}`);
+  return { version: v.version, migrations: v.migrations };
+}
+
 function validatorsLiteral(names: Map<string, string>): string {
   return `{${[...names].map(([key, name]) => `${JSON.stringify(key)}:${name}`).join(',')}}`;
 }
+
+const MIGRATION_TYPES = `/** Version of the form's data shape (migrations.json; 1 without one). */
+export declare const version: number;
+/** How a draft of an older version is brought forward, oldest first (run by @hoso/case-store's migrateDraft). */
+export declare const migrations: ReadonlyArray<{
+  readonly from: number;
+  readonly to: number;
+  readonly note: { readonly vi: string; readonly en: string };
+  readonly ops: ReadonlyArray<
+    | { readonly op: 'move'; readonly from: string; readonly to: string }
+    | { readonly op: 'remove'; readonly path: string }
+    | { readonly op: 'set'; readonly path: string; readonly value: unknown; readonly ifMissing?: boolean }
+  >;
+}>;
+`;
 
 function readMessages(source: JsonSource | undefined): Record<string, string> {
   if (!source) return {};
@@ -73,6 +155,8 @@ export async function emitForm(form: FormFolder, bundler: SchemaBundler, outDir:
     const file = join(form.dir, `messages.${locale}.json`);
     messages[locale] = readMessages(existsSync(file) ? await bundler.load(file) : undefined);
   }
+  const migrationsFile = join(form.dir, 'migrations.json');
+  const migrations = readMigrations(existsSync(migrationsFile) ? await bundler.load(migrationsFile) : undefined);
   const schemas: SchemaToCompile[] = [
     { schema, onError: (m) => schemaSource.error('', `ajv refused the bundled schema: ${m}`) },
     ...ruleConditionSchemas(ui).map(({ schema: s, pointer }) => ({
@@ -89,6 +173,8 @@ export async function emitForm(form: FormFolder, bundler: SchemaBundler, outDir:
         `export const uischema=${JSON.stringify(ui.value)};`,
         `export const messages=${JSON.stringify(messages)};`,
         `export const validators=${validatorsLiteral(names)};`,
+        `export const version=${migrations.version};`,
+        `export const migrations=${JSON.stringify(migrations.migrations)};`,
       ].join('\n'),
     `${form.id}.js`,
   );
@@ -102,7 +188,7 @@ export declare const uischema: { readonly type: string; readonly [key: string]: 
 export declare const messages: { readonly vi: Readonly<Record<string, string>>; readonly en: Readonly<Record<string, string>> };
 /** Precompiled validators keyed by \`schemaKey(schema)\`: the form schema and every rule condition schema. */
 export declare const validators: Readonly<Record<string, ValidateFunction>>;
-`;
+${MIGRATION_TYPES}`;
   const base = join(outDir, ...form.id.split('/'));
   return [
     { path: `${base}.js`, text: HEADER + code },
@@ -131,6 +217,8 @@ export interface FormModule {
   readonly uischema: { readonly type: string; readonly [key: string]: unknown };
   readonly messages: { readonly vi: Readonly<Record<string, string>>; readonly en: Readonly<Record<string, string>> };
   readonly validators: Readonly<Record<string, ValidateFunction>>;
+  readonly version: number;
+  readonly migrations: ReadonlyArray<{ readonly from: number; readonly to: number; readonly note: { readonly vi: string; readonly en: string }; readonly ops: readonly unknown[] }>;
 }
 export type FormId = ${forms.length ? forms.map((f) => JSON.stringify(f.id)).join(' | ') : 'never'};
 export declare const forms: { readonly [id in FormId]: () => Promise<FormModule> };

@@ -16,6 +16,7 @@ import { findForms, findMachines, findWorkspaceRoot } from '../build/discover.js
 import { emitCommunes } from '../build/communes.js';
 import { emitConditions, emitForm, emitIndex, type GeneratedFile } from '../build/emit.js';
 import { emitProcedures } from '../build/procedures.js';
+import { emitFixtures } from '../build/fixtures.js';
 
 const OPTIONS = ['--schemas', '--out', '--workflows', '--workflows-out'] as const;
 type Option = (typeof OPTIONS)[number];
@@ -53,6 +54,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     const forms = await findForms(schemasDir);
     for (const form of forms) files.push(...(await emitForm(form, bundler, outDir)));
     files.push(...emitIndex(forms, outDir));
+    files.push(...(await emitFixtures(forms, bundler, outDir)));
     files.push(...(await emitCommunes(schemasDir, bundler, outDir)));
     const machines = await findMachines(workflowsDir);
     files.push(...(await emitConditions(machines, bundler, workflowsOut)));
