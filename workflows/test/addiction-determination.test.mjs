@@ -71,10 +71,7 @@ test('voluntary adult → observation → addicted by the criteria → result (F
   );
   let c = await accept(proc, start, 'RECEIVE_REQUEST', '2026-09-07T08:00:00+07:00', doctor, selfRequest);
   assert.deepEqual([c.state, c.track, c.lawVersion], ['observing', 'voluntary', '2026-07-01']);
-  c = await accept(proc, c, 'RECORD_OBSERVATION', '2026-09-07T16:00:00+07:00', doctor, {
-    sheet: 'app-05',
-    recordedAt: '2026-09-07',
-  });
+  c = await accept(proc, c, 'RECORD_OBSERVATION', '2026-09-07T16:00:00+07:00', doctor, form('observation', 'valid'));
   await refuse(
     proc,
     c,
@@ -107,7 +104,9 @@ test('voluntary adult → observation → addicted by the criteria → result (F
   assert.equal(c.state, 'observing', '2 criteria without criterion 6: observation continues');
   c = await accept(proc, c, 'CONCLUDE', '2026-09-11T10:00:00+07:00', doctor, form('criteria', 'valid'));
   assert.equal(c.state, 'concluded_addicted');
-  c = await accept(proc, c, 'ISSUE_RESULT', '2026-09-11T10:30:00+07:00', doctor, { number: 'KQ-77' });
+  const notAddictedSheet = form('result', 'valid-not-addicted');
+  await refuse(proc, c, 'ISSUE_RESULT', '2026-09-11T10:30:00+07:00', doctor, notAddictedSheet, 'guard-failed');
+  c = await accept(proc, c, 'ISSUE_RESULT', '2026-09-11T10:30:00+07:00', doctor, form('result', 'valid'));
   assert.equal(c.state, 'issued_addicted');
   assert.deepEqual(
     c.documents.map((d) => [d.id, d.formCode]),
@@ -257,10 +256,47 @@ test('the criteria form: each valid fixture reaches the state its conclusion nam
   }
 });
 
+test('the observation and result forms: valid fixtures accepted, invalid ones the guards cover refused', async () => {
+  const base = await observing('2026-09-07T08:00:00+07:00');
+  for (const file of ['valid', 'valid-summary']) {
+    const c = await accept(
+      proc,
+      base,
+      'RECORD_OBSERVATION',
+      '2026-09-07T16:00:00+07:00',
+      doctor,
+      form('observation', file),
+    );
+    assert.deepEqual([c.state, c.data.observation], ['observing', form('observation', file)], file);
+  }
+  const unknownSheet = form('observation', 'invalid-sheet');
+  await refuse(proc, base, 'RECORD_OBSERVATION', '2026-09-07T16:00:00+07:00', doctor, unknownSheet, 'guard-failed');
+  const addicted = await accept(proc, base, 'CONCLUDE', '2026-09-11T09:00:00+07:00', doctor, form('criteria', 'valid'));
+  const notAddicted = await accept(
+    proc,
+    base,
+    'CONCLUDE',
+    '2026-09-11T09:00:00+07:00',
+    doctor,
+    form('criteria', 'valid-not-addicted'),
+  );
+  const at = '2026-09-11T10:00:00+07:00';
+  assert.equal(
+    (await accept(proc, addicted, 'ISSUE_RESULT', at, doctor, form('result', 'valid'))).state,
+    'issued_addicted',
+  );
+  assert.equal(
+    (await accept(proc, notAddicted, 'ISSUE_RESULT', at, doctor, form('result', 'valid-not-addicted'))).state,
+    'issued_not_addicted',
+  );
+  await refuse(proc, notAddicted, 'ISSUE_RESULT', at, doctor, form('result', 'valid'), 'guard-failed');
+  await refuse(proc, addicted, 'ISSUE_RESULT', at, doctor, form('result', 'invalid-number-missing'), 'guard-failed');
+});
+
 test('no registration within 5 working days from Fri 24/04/2026 (skips 27/04, 30/04, 01/05) → Form 27 by commune police', async () => {
   let c = await observing('2026-04-23T08:00:00+07:00');
   c = await accept(proc, c, 'CONCLUDE', '2026-04-24T09:00:00+07:00', doctor, assessment([1, 2, 3]));
-  c = await accept(proc, c, 'ISSUE_RESULT', '2026-04-24T10:00:00+07:00', doctor, { number: 'KQ-1' });
+  c = await accept(proc, c, 'ISSUE_RESULT', '2026-04-24T10:00:00+07:00', doctor, form('result', 'valid'));
   // Working days after Fri 24/04: Tue 28, Wed 29, Mon 04/05, Tue 05, Wed 06.
   assert.equal(deadline(c, 'registration').due, '2026-05-06');
   assert.equal(deadline(c, 'result-validity'), undefined, 'Law 73 has no 6-month validity rule');
@@ -276,7 +312,7 @@ test('Law 120: a result older than 6 months must be re-determined; Law 73: no su
   const issued = async (at) => {
     let c = await observing(at);
     c = await accept(proc, c, 'CONCLUDE', at.replace('08:00', '09:00'), doctor, assessment([1, 2, 3]));
-    return accept(proc, c, 'ISSUE_RESULT', at.replace('08:00', '10:00'), doctor, { number: 'KQ-2' });
+    return accept(proc, c, 'ISSUE_RESULT', at.replace('08:00', '10:00'), doctor, form('result', 'valid'));
   };
   const after = await issued('2026-07-06T08:00:00+07:00');
   assert.equal(deadline(after, 'result-validity').due, '2027-01-06');
@@ -323,12 +359,12 @@ const fixtures = {
   'awaiting_request/RECEIVE_REQUEST#0': { by: doctor, data: () => selfRequest },
   'awaiting_request/RECEIVE_REQUEST#1': { by: doctor, data: () => minorRequest },
   'awaiting_request/RECEIVE_REQUEST#2': { by: doctor, data: () => policeRequest() },
-  'observing/RECORD_OBSERVATION#0': { by: doctor, data: () => ({ sheet: 'app-03', recordedAt: '2026-07-06' }) },
+  'observing/RECORD_OBSERVATION#0': { by: doctor, data: () => form('observation', 'valid-summary') },
   'observing/CONCLUDE#2': { by: doctor, data: () => form('criteria', 'valid-continue-observation') },
   'observing/CONCLUDE#0': { by: doctor, data: () => form('criteria', 'valid') },
   'observing/CONCLUDE#1': { by: doctor, data: () => form('criteria', 'valid-not-addicted') },
-  'concluded_addicted/ISSUE_RESULT#0': { by: doctor, data: () => ({ number: 'KQ-9' }) },
-  'concluded_not_addicted/ISSUE_RESULT#0': { by: doctor, data: () => ({ number: 'KQ-9' }) },
+  'concluded_addicted/ISSUE_RESULT#0': { by: doctor, data: () => form('result', 'valid') },
+  'concluded_not_addicted/ISSUE_RESULT#0': { by: doctor, data: () => form('result', 'valid-not-addicted') },
   'issued_addicted/REGISTERED#0': { by: officer, data: () => ({ programme: 'voluntary-rehab' }) },
   'issued_addicted/RECORD_NO_REGISTRATION#0': {
     by: police,
