@@ -117,14 +117,16 @@ function decisionFor(c, patch = {}) {
   return formFixture('decision', name, { ...form, ...patch });
 }
 
-/** The contract fixture signed by `signatory` (the representative's for a minor), at a facility or not. */
-function contract(signatory = 'person', atFacility = false) {
-  if (signatory === 'representative') {
-    return formFixture('contract', 'valid-representative', atFacility ? { setting: 'facility' } : undefined);
-  }
-  return formFixture('contract', atFacility ? 'valid-facility' : 'valid');
+/**
+ * The contract fixture signed by `signatory` (the representative's for a minor) for a form of rehab:
+ * valid (adult, community), valid-representative (minor, home) or valid-facility (adult, facility).
+ */
+function contract(signatory = 'person', setting = 'community') {
+  const name =
+    signatory === 'representative' ? 'valid-representative' : setting === 'facility' ? 'valid-facility' : 'valid';
+  return formFixture('contract', name, { setting });
 }
-const contractFor = (c) => contract(signer(c), c.state === 'facility_admission');
+const contractFor = (c) => contract(signer(c), c.data.application.registration.rehabForm);
 
 /** The violation-record fixture for a kind of Decree 116 Art. 33 (valid.json is drug use). */
 const violation = (kind) => formFixture('violation-record', kind === 'drug-use' ? 'valid' : `valid-${kind}`);
@@ -248,8 +250,16 @@ test('minor registered by a guardian; refusals for a minor registering alone and
   // Fri 20/11/2026 + 3 working days: Mon 23, Tue 24 (24/11 unverified, counted as working), Wed 25.
   assert.equal(deadline(c, 'decision').due, '2026-11-25');
   c = await accept(proc, c, 'DECIDE', '2026-11-23T09:00:00+07:00', chair, decisionFor(c));
-  await refuse(proc, c, 'SIGN_CONTRACT', '2026-11-24T09:00:00+07:00', provider, contract('person'), 'guard-failed');
-  c = await accept(proc, c, 'SIGN_CONTRACT', '2026-11-24T09:00:00+07:00', provider, contract('representative'));
+  await refuse(
+    proc,
+    c,
+    'SIGN_CONTRACT',
+    '2026-11-24T09:00:00+07:00',
+    provider,
+    contract('person', 'home'),
+    'guard-failed',
+  );
+  c = await accept(proc, c, 'SIGN_CONTRACT', '2026-11-24T09:00:00+07:00', provider, contract('representative', 'home'));
   assert.equal(deadline(c, 'treatment-end').due, '2028-11-24');
   await refuse(
     proc,
@@ -338,7 +348,7 @@ test('facility variant: Form 22 registration by the facility, contract, completi
   );
   assert.equal(c.state, 'facility_admission');
   assert.equal(deadline(c, 'decision'), undefined, 'no commune decision for a facility registration');
-  c = await accept(proc, c, 'SIGN_CONTRACT', '2026-09-08T09:00:00+07:00', facility, contract('person', true));
+  c = await accept(proc, c, 'SIGN_CONTRACT', '2026-09-08T09:00:00+07:00', facility, contract('person', 'facility'));
   assert.equal(c.state, 'at_facility.first');
   c = await accept(proc, c, 'NOTIFY_COMMUNE', '2026-09-09T09:00:00+07:00', facility, { commune: '26734' });
   c = await accept(proc, c, 'COMPLETE', '2028-09-09T09:00:00+07:00', facility, { result: 'tốt' });
@@ -525,8 +535,24 @@ test('contract fixtures: the signatory the form records is the one the machine r
   const adult = await decided('2026-07-06');
   const minor = await decided('2026-07-06', { minor: true, form: 'home' });
   const sign = (c, data, code) => refuse(proc, c, 'SIGN_CONTRACT', at('2026-07-07'), provider, data, code);
-  await sign(adult, formFixture('contract', 'valid-representative'), 'guard-failed');
-  await sign(minor, formFixture('contract', 'valid'), 'guard-failed');
+  await sign(adult, formFixture('contract', 'valid-representative', { setting: 'community' }), 'guard-failed');
+  await sign(minor, formFixture('contract', 'valid', { setting: 'home' }), 'guard-failed');
+  // The form of rehab contracted must be the one decided: not a facility, not community for home rehab.
+  await sign(adult, formFixture('contract', 'valid-facility'), 'guard-failed');
+  await sign(minor, formFixture('contract', 'valid-representative', { setting: 'community' }), 'guard-failed');
+  let admitted = start(at('2026-07-06'));
+  admitted = await accept(
+    proc,
+    admitted,
+    'REGISTER_AT_FACILITY',
+    at('2026-07-06'),
+    facility,
+    application({ form: 'facility' }),
+  );
+  const atFacility = (data) =>
+    proc.apply(admitted, { type: 'SIGN_CONTRACT', at: at('2026-07-07'), by: facility, data });
+  assert.equal((await atFacility(formFixture('contract', 'valid'))).refusal?.code, 'guard-failed');
+  assert.equal((await atFacility(formFixture('contract', 'valid-facility'))).case.state, 'at_facility.first');
   for (const name of ['invalid-signatory', 'invalid-number-missing', 'invalid-signed-on']) {
     await sign(adult, formFixture('contract', name), 'guard-failed');
   }
