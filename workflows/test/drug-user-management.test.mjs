@@ -29,11 +29,13 @@ const personUser = by('person-1', 'person');
 const family = by('family-1', 'family');
 const ADULT = { birthDate: form('decision', 'valid').person.dateOfBirth };
 const MINOR = { birthDate: '2010-08-01' };
+const CHILD = { birthDate: '2016-01-01' };
 
 /** RECORD_TEST data: the test-result form's valid fixture, with `extra` fields changed. */
 const test_ = (extra = {}) => ({ ...form('test-result', 'valid'), ...extra });
 const minorTest = form('test-result', 'valid-minor-blood-consent');
 const negativeTest = form('test-result', 'valid-negative');
+const childTest = form('test-result', 'valid-under-12');
 const decision = form('decision', 'valid');
 const declaration = form('self-declaration', 'valid');
 const move = form('residence-change', 'valid');
@@ -171,10 +173,14 @@ test('age bands: minors need urine or consent; under 12 out of scope; negative c
   const at = '2026-09-07T09:00:00+07:00';
   const minor = proc.createCase({ person: MINOR, at });
   await refuse(proc, minor, 'RECORD_TEST', at, police, test_({ sample: 'blood' }), 'guard-failed');
+  // The form refuses these too (representativeConsent required / const true for under 18 and a non-urine sample).
+  for (const invalid of ['invalid-minor-no-consent', 'invalid-minor-consent-refused']) {
+    await refuse(proc, minor, 'RECORD_TEST', at, police, form('test-result', invalid), 'guard-failed');
+  }
   assert.equal((await accept(proc, minor, 'RECORD_TEST', at, police, minorTest)).track, 'minor');
-  assert.equal((await accept(proc, minor, 'RECORD_TEST', at, police, test_())).state, 'listed');
-  const child = proc.createCase({ person: { birthDate: '2016-01-01' }, at });
-  assert.equal((await accept(proc, child, 'RECORD_TEST', at, police, test_())).state, 'out_of_scope');
+  assert.equal((await accept(proc, minor, 'RECORD_TEST', at, police, test_({ ageGroup: 'minor' }))).state, 'listed');
+  const child = proc.createCase({ person: CHILD, at });
+  assert.equal((await accept(proc, child, 'RECORD_TEST', at, police, childTest)).state, 'out_of_scope');
   const adult = proc.createCase({ person: ADULT, at });
   assert.equal((await accept(proc, adult, 'RECORD_TEST', at, police, negativeTest)).state, 'closed_negative');
   await refuse(proc, adult, 'RECORD_TEST', at, police, { result: 'unclear', sampledAt: at }, 'guard-failed');
@@ -274,13 +280,14 @@ test('every valid fixture of the four forms is accepted in its branch; fixtures 
     valid: [ADULT, 'listed', 'adult'],
     'valid-minor-blood-consent': [MINOR, 'listed', 'minor'],
     'valid-negative': [ADULT, 'closed_negative', undefined],
+    'valid-under-12': [CHILD, 'out_of_scope', undefined],
   };
   assert.deepEqual(fixtureNames('test-result', 'valid'), Object.keys(tests).sort());
   for (const [file, [person, state, track]] of Object.entries(tests)) {
     const c = await accept(proc, proc.createCase({ person, at }), 'RECORD_TEST', at, police, form('test-result', file));
     assert.deepEqual([c.state, c.track], [state, track], file);
   }
-  // A minor's blood sample without the representative's consent is valid form data that the machine refuses.
+  // A minor's blood sample without the representative's consent: the form and the machine both refuse it.
   const { representativeConsent, ...noConsent } = minorTest;
   assert.equal(representativeConsent, true);
   await refuse(proc, proc.createCase({ person: MINOR, at }), 'RECORD_TEST', at, police, noConsent, 'guard-failed');
@@ -374,7 +381,7 @@ const decider = by('decider-1', 'commune-pc-chair', 'commune-police-head');
 const fixtures = {
   'awaiting_test/RECORD_TEST#0': { by: police, data: () => test_() },
   'awaiting_test/RECORD_TEST#1': { by: police, data: () => minorTest },
-  'awaiting_test/RECORD_TEST#2': { by: police, data: () => test_() },
+  'awaiting_test/RECORD_TEST#2': { by: police, data: () => childTest },
   'awaiting_test/RECORD_TEST#3': { by: police, data: () => negativeTest },
   'listed/DECIDE_MANAGEMENT#0': {
     by: { id: 'decider', roles: ['commune-pc-chair', 'commune-police-head'] },
@@ -394,7 +401,7 @@ const fixtures = {
 };
 const person = (path) => {
   const first = path.steps[0].edge;
-  return first === 'RECORD_TEST#1' ? MINOR : first === 'RECORD_TEST#2' ? { birthDate: '2016-01-01' } : ADULT;
+  return first === 'RECORD_TEST#1' ? MINOR : first === 'RECORD_TEST#2' ? CHILD : ADULT;
 };
 
 for (const [lawVersion, start] of [
