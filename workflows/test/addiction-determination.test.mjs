@@ -41,6 +41,18 @@ const MINOR = { birthDate: '2010-08-01' };
 const selfRequest = form('request', 'valid');
 const minorRequest = form('request', 'valid-minor-representative');
 const policeRequest = (extra = {}) => ({ ...form('request', 'valid-police'), ...extra });
+// REGISTERED, REDETERMINE: this procedure's forms; RECORD_NO_REGISTRATION: the Form 27 violation record of
+// voluntary-rehab (schemas/voluntary-rehab/violation-record), kind "not-registered".
+const registration = form('registration-record', 'valid');
+const substitution = form('registration-record', 'valid-substitution');
+const redetermination = form('redetermination', 'valid');
+const violationRecord = (file = 'valid-not-registered') =>
+  JSON.parse(
+    readFileSync(
+      join(WORKFLOWS, '..', 'schemas', 'voluntary-rehab', 'violation-record', 'fixtures', `${file}.json`),
+      'utf8',
+    ),
+  );
 // CONCLUDE data: the criteria form's fixtures (schemas/addiction-determination/criteria). `assessment()` varies
 // the checklist of the valid fixture and leaves the typed conclusion out (the machine computes it).
 const signature = form('criteria', 'valid').doctor;
@@ -115,16 +127,8 @@ test('voluntary adult → observation → addicted by the criteria → result (F
   // Fri 11/09/2026 + 5 working days: Mon 14, Tue 15, Wed 16, Thu 17, Fri 18.
   assert.equal(deadline(c, 'registration').due, '2026-09-18');
   assert.equal(deadline(c, 'result-validity').due, '2027-03-11');
-  await refuse(
-    proc,
-    c,
-    'REGISTERED',
-    '2026-09-14T09:00:00+07:00',
-    doctor,
-    { programme: 'voluntary-rehab' },
-    'role-not-permitted',
-  );
-  c = await accept(proc, c, 'REGISTERED', '2026-09-14T09:00:00+07:00', officer, { programme: 'voluntary-rehab' });
+  await refuse(proc, c, 'REGISTERED', '2026-09-14T09:00:00+07:00', doctor, registration, 'role-not-permitted');
+  c = await accept(proc, c, 'REGISTERED', '2026-09-14T09:00:00+07:00', officer, registration);
   assert.deepEqual([c.state, c.status, deadline(c, 'registration').late], ['registered', 'closed', false]);
 });
 
@@ -300,7 +304,10 @@ test('no registration within 5 working days from Fri 24/04/2026 (skips 27/04, 30
   // Working days after Fri 24/04: Tue 28, Wed 29, Mon 04/05, Tue 05, Wed 06.
   assert.equal(deadline(c, 'registration').due, '2026-05-06');
   assert.equal(deadline(c, 'result-validity'), undefined, 'Law 73 has no 6-month validity rule');
-  const violation = { description: 'Không đăng ký cai nghiện trong thời hạn' };
+  const violation = violationRecord();
+  // A Form 27 for quitting rehab is not the record of not registering.
+  const otherKind = violationRecord('valid-quit');
+  await refuse(proc, c, 'RECORD_NO_REGISTRATION', '2026-05-07T09:00:00+07:00', police, otherKind, 'guard-failed');
   await refuse(proc, c, 'RECORD_NO_REGISTRATION', '2026-05-06T16:00:00+07:00', police, violation, 'guard-failed');
   await refuse(proc, c, 'RECORD_NO_REGISTRATION', '2026-05-07T09:00:00+07:00', chair, violation, 'role-not-permitted');
   c = await accept(proc, c, 'RECORD_NO_REGISTRATION', '2026-05-07T09:00:00+07:00', police, violation);
@@ -316,43 +323,31 @@ test('Law 120: a result older than 6 months must be re-determined; Law 73: no su
   };
   const after = await issued('2026-07-06T08:00:00+07:00');
   assert.equal(deadline(after, 'result-validity').due, '2027-01-06');
-  await refuse(
-    proc,
-    after,
-    'REDETERMINE',
-    '2027-01-06T09:00:00+07:00',
-    officer,
-    { reason: 'quá 6 tháng' },
-    'guard-failed',
-  );
-  await refuse(
-    proc,
-    after,
-    'REGISTERED',
-    '2027-01-07T09:00:00+07:00',
-    officer,
-    { programme: 'voluntary-rehab' },
-    'guard-failed',
-  );
-  const again = await accept(proc, after, 'REDETERMINE', '2027-01-07T09:00:00+07:00', officer, {
-    reason: 'quá 6 tháng',
-  });
+  await refuse(proc, after, 'REDETERMINE', '2027-01-06T09:00:00+07:00', officer, redetermination, 'guard-failed');
+  await refuse(proc, after, 'REGISTERED', '2027-01-07T09:00:00+07:00', officer, registration, 'guard-failed');
+  const again = await accept(proc, after, 'REDETERMINE', '2027-01-07T09:00:00+07:00', officer, redetermination);
   assert.equal(again.state, 'observing');
   const before = await issued('2026-06-29T08:00:00+07:00');
   assert.equal(before.lawVersion, '2025-07-01');
-  await refuse(
-    proc,
-    before,
-    'REDETERMINE',
-    '2027-01-07T09:00:00+07:00',
-    officer,
-    { reason: 'quá 6 tháng' },
-    'guard-failed',
-  );
-  const late = await accept(proc, before, 'REGISTERED', '2027-01-07T09:00:00+07:00', officer, {
-    programme: 'substitution-therapy',
-  });
+  await refuse(proc, before, 'REDETERMINE', '2027-01-07T09:00:00+07:00', officer, redetermination, 'guard-failed');
+  const late = await accept(proc, before, 'REGISTERED', '2027-01-07T09:00:00+07:00', officer, substitution);
   assert.deepEqual([late.state, deadline(late, 'registration').late], ['registered', true]);
+});
+
+test('the registration record and re-determination forms: invalid fixtures the guards cover are refused', async () => {
+  let c = await observing('2026-07-06T08:00:00+07:00');
+  c = await accept(proc, c, 'CONCLUDE', '2026-07-06T09:00:00+07:00', doctor, form('criteria', 'valid'));
+  c = await accept(proc, c, 'ISSUE_RESULT', '2026-07-06T10:00:00+07:00', doctor, form('result', 'valid'));
+  const at = '2026-07-08T09:00:00+07:00';
+  const badProgramme = form('registration-record', 'invalid-programme');
+  await refuse(proc, c, 'REGISTERED', at, officer, badProgramme, 'guard-failed');
+  const ok = await accept(proc, c, 'REGISTERED', at, officer, substitution);
+  assert.deepEqual([ok.state, ok.data.registration], ['registered', substitution]);
+  const expired = '2027-01-07T09:00:00+07:00';
+  const noReason = form('redetermination', 'invalid-reason-missing');
+  await refuse(proc, c, 'REDETERMINE', expired, officer, noReason, 'guard-failed');
+  const again = await accept(proc, c, 'REDETERMINE', expired, officer, form('redetermination', 'valid-person'));
+  assert.equal(again.state, 'observing');
 });
 
 const fixtures = {
@@ -365,16 +360,16 @@ const fixtures = {
   'observing/CONCLUDE#1': { by: doctor, data: () => form('criteria', 'valid-not-addicted') },
   'concluded_addicted/ISSUE_RESULT#0': { by: doctor, data: () => form('result', 'valid') },
   'concluded_not_addicted/ISSUE_RESULT#0': { by: doctor, data: () => form('result', 'valid-not-addicted') },
-  'issued_addicted/REGISTERED#0': { by: officer, data: () => ({ programme: 'voluntary-rehab' }) },
+  'issued_addicted/REGISTERED#0': { by: officer, data: () => registration },
   'issued_addicted/RECORD_NO_REGISTRATION#0': {
     by: police,
     after: 'registration',
-    data: () => ({ description: 'Không đăng ký' }),
+    data: () => violationRecord(),
   },
   'issued_addicted/REDETERMINE#0': {
     by: officer,
     after: 'result-validity',
-    data: () => ({ reason: 'Kết quả quá 6 tháng' }),
+    data: () => redetermination,
     expect: (law) => (law === '2026-07-01' ? 'ok' : 'guard-failed'),
   },
 };
