@@ -4,7 +4,8 @@
  * steps and asks for the parent or guardian only for 12 to under 18, and about pregnancy only for women; the
  * court decision asks for the term or the reason depending on the outcome, and for the date of receipt only
  * when the person was absent; the dossier checklist asks what must be supplemented only when a document is
- * missing; management at home asks for the family member (Form 35); invalid fixtures show their message in
+ * missing; management at home asks for the family member (Form 35); postponement and exemption ask what their
+ * ground needs; suspension needs more than 10 days in hospital; invalid fixtures show their message in
  * Vietnamese and English; axe-clean.
  */
 import { expect, fixture, html } from '@open-wc/testing';
@@ -14,6 +15,9 @@ import * as dossier from '../generated/compulsory-rehab/dossier.js';
 import * as notice from '../generated/compulsory-rehab/notice.js';
 import * as management from '../generated/compulsory-rehab/management.js';
 import * as courtDecision from '../generated/compulsory-rehab/court-decision.js';
+import * as postponement from '../generated/compulsory-rehab/postponement.js';
+import * as exemption from '../generated/compulsory-rehab/exemption.js';
+import * as suspension from '../generated/compulsory-rehab/suspension.js';
 import subjectValid from '../compulsory-rehab/subject/fixtures/valid.json';
 import subjectMinor from '../compulsory-rehab/subject/fixtures/valid-minor.json';
 import subjectPregnant from '../compulsory-rehab/subject/fixtures/valid-pregnant.json';
@@ -29,11 +33,22 @@ import familyPhone from '../compulsory-rehab/management/fixtures/invalid-phone.j
 import decisionValid from '../compulsory-rehab/court-decision/fixtures/valid.json';
 import decisionNotApplied from '../compulsory-rehab/court-decision/fixtures/valid-not-applied.json';
 import reasonMissing from '../compulsory-rehab/court-decision/fixtures/invalid-reason-missing.json';
+import postponementValid from '../compulsory-rehab/postponement/fixtures/valid.json';
+import exemptionDetox from '../compulsory-rehab/exemption/fixtures/valid-voluntary-detox.json';
+import tenDays from '../compulsory-rehab/suspension/fixtures/invalid-inpatient-days.json';
 import type { HosoForm } from '../../packages/forms/src/hoso-form.js';
 import { settled } from '../../packages/forms/src/renderers/arrays/array-control.js';
 import '../../packages/forms/src/index.js';
 
-type FormModule = typeof subject | typeof dossier | typeof notice | typeof management | typeof courtDecision;
+type FormModule =
+  | typeof subject
+  | typeof dossier
+  | typeof notice
+  | typeof management
+  | typeof courtDecision
+  | typeof postponement
+  | typeof exemption
+  | typeof suspension;
 
 const settle = async (form: HosoForm): Promise<void> => {
   for (let i = 0; i < 3; i++) {
@@ -237,4 +252,37 @@ describe('compulsory-rehab/dossier, notice, management', () => {
       expect(shownError(bad, 'familyMember.phone')).to.equal(management.messages[lang][key]);
     }
   });
+});
+
+describe('compulsory-rehab/postponement, exemption, suspension (Decree 116 Art. 57–58)', () => {
+  it('asks for the illness or the family hardship by the ground of postponement', async () => {
+    const form = await render(postponement, postponementValid);
+    await expect(form).to.be.accessible();
+    expect(form.checkValidity()).to.equal(true);
+    expect(form.control('illness')).to.not.equal(null);
+    expect(form.control('hardship')).to.equal(null);
+    radio(form, 'ground', 1).click();
+    await settle(form);
+    expect(form.control('illness')).to.equal(null);
+    expect(form.control('hardship')).to.not.equal(null);
+    expect(form.checkValidity(), 'the hardship must be described').to.equal(false);
+  });
+
+  it('asks where the voluntary rehab during the postponement took place (English)', async () => {
+    const form = await render(exemption, exemptionDetox, 'en');
+    await expect(form).to.be.accessible();
+    expect(form.checkValidity()).to.equal(true);
+    expect((form.control('voluntaryRehab.place') as HTMLInputElement).value).to.match(/Đông Sơn/);
+    expect(form.control('illness')).to.equal(null);
+  });
+
+  for (const lang of ['vi', 'en'] as const) {
+    it(`refuses a suspension for 10 days in hospital, saying why (${lang})`, async () => {
+      const form = await render(suspension, tenDays, lang);
+      expect(form.validate()).to.equal(false);
+      await settle(form);
+      const key = 'inpatientDays.error.minimum';
+      expect(shownError(form, 'inpatientDays')).to.equal(suspension.messages[lang][key]);
+    });
+  }
 });

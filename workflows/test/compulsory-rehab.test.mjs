@@ -114,6 +114,9 @@ test('every event with a form names a form that exists, and its valid fixtures p
     RECORD_DOSSIER: 'dossier',
     NOTIFY_DOSSIER: 'notice',
     DECIDE: 'court-decision',
+    POSTPONE: 'postponement',
+    EXEMPT: 'exemption',
+    SUSPEND: 'suspension',
   });
   for (const form of Object.keys(validators)) {
     const valid = readdirSync(join(FORMS, form, 'fixtures')).filter((f) => /^valid.*\.json$/.test(f));
@@ -129,14 +132,23 @@ async function caseAt(state, minor = false) {
   if (state === 'dossier_preparation') return c;
   c = await accept(proc, c, 'NOTIFY_DOSSIER', at('2026-08-25'), police, notice(minor));
   c = await accept(proc, c, 'FILE_WITH_COURT', at('2026-09-11'), police, filing());
-  return accept(proc, c, 'ACCEPT', at('2026-09-14'), court, acceptance);
+  c = await accept(proc, c, 'ACCEPT', at('2026-09-14'), court, acceptance);
+  if (state === 'awaiting_session') return c;
+  c = await accept(proc, c, 'DECIDE', at('2026-09-25'), court, applyDecision);
+  c = await accept(proc, c, 'BECOME_FINAL', at('2026-10-01'), court, {});
+  if (state === 'execution') return c;
+  c = await accept(proc, c, 'POSTPONE', at('2026-10-02'), court, fx('postponement'));
+  if (state === 'postponed') return c;
+  return accept(proc, c, 'RESUME_EXECUTION', at('2026-10-20'), court, { groundsCeasedOn: '2026-10-19' }).then((x) =>
+    accept(proc, x, 'ADMIT', at('2026-10-21'), facility, { facility: 'Cơ sở số 2' }),
+  );
 }
 /** Sends a form's fixture; returns the state reached, or `refused:<code>` (a refusal leaves the case as it was). */
 async function outcome(c, type, form, name, day) {
   const r = await proc.apply(c, {
     type,
     at: at(day, '15:00'),
-    by: type === 'DECIDE' ? court : police,
+    by: { DECIDE: court, POSTPONE: court, EXEMPT: court, SUSPEND: facility }[type] ?? police,
     data: fx(form, name),
   });
   return r.ok ? r.case.state : `refused:${r.refusal.code}`;
@@ -208,6 +220,22 @@ test('each valid fixture is accepted in its branch; fixtures missing what a guar
     'invalid-apply-missing',
   ])
     got[`court-decision/${name}`] = await outcome(session, 'DECIDE', 'court-decision', name, '2026-09-25');
+  const execution = await caseAt('execution');
+  for (const name of ['valid', 'valid-family-hardship', 'invalid-ground', 'invalid-certified-by-missing'])
+    got[`postponement/${name}`] = await outcome(execution, 'POSTPONE', 'postponement', name, '2026-10-05');
+  for (const name of ['valid', 'valid-voluntary-detox', 'invalid-ground', 'invalid-certified-by-missing'])
+    got[`exemption/${name}`] = await outcome(execution, 'EXEMPT', 'exemption', name, '2026-10-05');
+  const postponed = await caseAt('postponed');
+  got['exemption/valid-voluntary-detox (postponed)'] = await outcome(
+    postponed,
+    'EXEMPT',
+    'exemption',
+    'valid-voluntary-detox',
+    '2026-10-05',
+  );
+  const treating = await caseAt('in_facility');
+  for (const name of ['valid', 'valid-no-carer', 'invalid-inpatient-days', 'invalid-hospital-missing'])
+    got[`suspension/${name}`] = await outcome(treating, 'SUSPEND', 'suspension', name, '2026-11-02');
   const prepState = 'proceedings.dossier_preparation';
   assert.deepEqual(got, {
     'management/valid': prepState,
@@ -235,6 +263,20 @@ test('each valid fixture is accepted in its branch; fixtures missing what a guar
     'court-decision/invalid-months-fraction': 'refused:guard-failed',
     'court-decision/invalid-reason-missing': 'refused:guard-failed',
     'court-decision/invalid-apply-missing': 'refused:guard-failed',
+    'postponement/valid': 'postponed',
+    'postponement/valid-family-hardship': 'postponed',
+    'postponement/invalid-ground': 'refused:guard-failed',
+    'postponement/invalid-certified-by-missing': 'refused:guard-failed',
+    'exemption/valid': 'exempted',
+    // Voluntary rehab is a ground only during a postponement (Decree 116 Art. 57).
+    'exemption/valid-voluntary-detox': 'refused:guard-failed',
+    'exemption/invalid-ground': 'refused:guard-failed',
+    'exemption/invalid-certified-by-missing': 'refused:guard-failed',
+    'exemption/valid-voluntary-detox (postponed)': 'exempted',
+    'suspension/valid': 'in_facility.adult.suspended',
+    'suspension/valid-no-carer': 'in_facility.adult.suspended',
+    'suspension/invalid-inpatient-days': 'refused:guard-failed',
+    'suspension/invalid-hospital-missing': 'refused:guard-failed',
   });
 });
 
@@ -317,19 +359,8 @@ test('Track A, law 2025-07-01: Form 35 management at home, complaint, review, po
   await refuse(proc, c, 'UPHOLD', at('2026-07-14'), court, { decisionNumber: '3/QĐ-PT' }, 'role-not-permitted');
   c = await accept(proc, c, 'UPHOLD', at('2026-07-14'), provincialCourt, { decisionNumber: '3/QĐ-PT' });
   assert.equal(c.state, 'execution');
-  await refuse(
-    proc,
-    c,
-    'POSTPONE',
-    at('2026-07-20'),
-    police,
-    { ground: 'serious-illness', certifiedBy: 'BV' },
-    'role-not-permitted',
-  );
-  c = await accept(proc, c, 'POSTPONE', at('2026-07-20'), court, {
-    ground: 'serious-illness',
-    certifiedBy: 'Bệnh viện tỉnh',
-  });
+  await refuse(proc, c, 'POSTPONE', at('2026-07-20'), police, fx('postponement'), 'role-not-permitted');
+  c = await accept(proc, c, 'POSTPONE', at('2026-07-20'), court, fx('postponement'));
   c = await accept(proc, c, 'RESUME_EXECUTION', at('2026-08-20'), court, { groundsCeasedOn: '2026-08-19' });
   c = await accept(proc, c, 'ADMIT', at('2026-08-24'), facility, { facility: 'Cơ sở cai nghiện bắt buộc số 2' });
   assert.equal(c.state, 'in_facility.adult.treating');
@@ -554,10 +585,10 @@ test('suspension for a serious illness: resumed with 3 months or more left, rele
     'SUSPEND',
     at('2026-09-01'),
     facility,
-    { hospital: 'BV tỉnh', inpatientDays: 10 },
+    fx('suspension', 'invalid-inpatient-days'),
     'guard-failed',
   );
-  c = await accept(proc, c, 'SUSPEND', at('2026-09-01'), facility, { hospital: 'BV tỉnh', inpatientDays: 20 });
+  c = await accept(proc, c, 'SUSPEND', at('2026-09-01'), facility, fx('suspension'));
   assert.equal(c.state, 'in_facility.adult.suspended');
   await refuse(
     proc,
@@ -652,11 +683,11 @@ const fixtures = {
   },
   'execution/ADMIT#0': { by: facility, data: () => ({ facility: 'Cơ sở số 2' }) },
   'execution/ADMIT#1': { by: facility, data: () => ({ facility: 'Trường giáo dưỡng' }) },
-  'execution/POSTPONE#0': { by: court, data: () => ({ ground: 'family-hardship', certifiedBy: 'Chủ tịch UBND xã' }) },
-  'execution/EXEMPT#0': { by: court, data: () => ({ ground: 'dangerous-illness', certifiedBy: 'Bệnh viện tỉnh' }) },
+  'execution/POSTPONE#0': { by: court, data: () => fx('postponement', 'valid-family-hardship') },
+  'execution/EXEMPT#0': { by: court, data: () => fx('exemption') },
   'postponed/RESUME_EXECUTION#0': { by: court, data: () => ({ groundsCeasedOn: '2026-03-20' }) },
-  'postponed/EXEMPT#0': { by: court, data: () => ({ ground: 'voluntary-detox', certifiedBy: 'Trạm Y tế xã' }) },
-  'in_facility/SUSPEND#0': { by: facility, data: () => ({ hospital: 'Bệnh viện tỉnh', inpatientDays: 15 }) },
+  'postponed/EXEMPT#0': { by: court, data: () => fx('exemption', 'valid-voluntary-detox') },
+  'in_facility/SUSPEND#0': { by: facility, data: () => fx('suspension') },
   'in_facility/RESUME#0': { by: facility, data: () => ({ recoveredOn: '2026-05-01', remainingMonths: 8 }) },
   'in_facility/RELEASE#0': { by: facility, data: () => ({ recoveredOn: '2026-05-01', remainingMonths: 1 }) },
   'in_facility/COMPLETE#0': { by: facility, after: 'term-end', data: () => ({ result: 'tốt' }) },
