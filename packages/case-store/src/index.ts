@@ -17,3 +17,4 @@ export {
   type DraftFileReason,
 } from './errors.js';
 export { requestPersistence, storageEstimate, persistenceMessage, type PersistenceResult } from './persistence.js';
+export { migrateDraft, type DraftMigrationOp, type FormMigration, type FormMigrations } from './draft-migrate.js';
