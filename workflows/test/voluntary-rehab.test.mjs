@@ -761,3 +761,60 @@ test('the example scenarios (examples/scenarios/voluntary-rehab-*.json) carry fo
     assert.ok(events.filter((e) => formOf[e.type]).length >= 4, `${name} sends form data`);
   }
 });
+
+/** Every `{ scope, schema? }` a machine's guards read (conditions, and the scopes of named guards). */
+function guardScopes(node, out = []) {
+  if (Array.isArray(node)) node.forEach((n) => guardScopes(n, out));
+  else if (node && typeof node === 'object') {
+    if (typeof node.scope === 'string') out.push({ scope: node.scope, schema: node.schema });
+    if (typeof node.birthDate === 'string') out.push({ scope: node.birthDate });
+    for (const [k, v] of Object.entries(node)) if (k !== 'meta') guardScopes(v, out);
+  }
+  return out;
+}
+
+/** `{ dataKey: formId }` of every event that names a form, anywhere in the machine. */
+function formsByDataKey(states, out = {}) {
+  for (const s of Object.values(states)) {
+    for (const e of Object.values(s.meta?.events ?? {})) if (e.form && e.dataKey) out[e.dataKey] = e.form;
+    if (s.states) formsByDataKey(s.states, out);
+  }
+  return out;
+}
+
+for (const id of ['voluntary-rehab', 'sample']) {
+  test(`${id}: every field a guard reads from a form's data exists in that form, with the values the guard expects`, async () => {
+    const { definition } = loadDefinition(id);
+    const byKey = formsByDataKey(definition.states);
+    const scopes = guardScopes(definition.states);
+    let checked = 0;
+    const problems = [];
+    for (const [dataKey, formId] of Object.entries(byKey)) {
+      const { schema } = await import(pathToFileURL(join(ROOT, 'schemas/generated', `${formId}.js`)).href);
+      const prefix = `#/properties/${dataKey}/`;
+      for (const { scope, schema: expects } of scopes.filter((s) => s.scope.startsWith(prefix))) {
+        const tokens = scope.slice(prefix.length).split('/');
+        let field = schema;
+        for (const t of tokens) field = field?.[t];
+        checked++;
+        if (!field || typeof field !== 'object') {
+          problems.push(`${scope}: not in ${formId}`);
+          continue;
+        }
+        const options = (field.type === 'array' ? field.items : field).oneOf?.map((o) => o.const);
+        const wanted = expects?.const !== undefined ? [expects.const] : (expects?.enum ?? []);
+        for (const v of wanted) {
+          if (options && !options.includes(v))
+            problems.push(`${scope}: ${JSON.stringify(v)} is not an option of ${formId}`);
+          if (!options && field.type !== typeof v)
+            problems.push(`${scope}: ${JSON.stringify(v)} vs type ${field.type}`);
+        }
+        if (expects?.type && ![].concat(field.type).includes(expects.type)) {
+          problems.push(`${scope}: the guard wants ${expects.type}, ${formId} has ${field.type}`);
+        }
+      }
+    }
+    assert.deepEqual(problems, []);
+    assert.ok(checked >= (id === 'sample' ? 3 : 30), `${checked} guard reads checked`);
+  });
+}
