@@ -385,7 +385,8 @@ const fixtures = {
   'awaiting_test/RECORD_TEST#3': { by: police, data: () => negativeTest },
   'listed/DECIDE_MANAGEMENT#0': {
     by: { id: 'decider', roles: ['commune-pc-chair', 'commune-police-head'] },
-    data: () => decision,
+    // The decision fixture whose issuer the case's law version names.
+    data: (c) => (c.lawVersion === '2026-07-01' ? decision : form('decision', 'valid-law-73-commune-chair')),
   },
   'under_management/DECLARE#0': {
     by: personUser,
