@@ -21,6 +21,7 @@ import * as suspension from '../generated/compulsory-rehab/suspension.js';
 import subjectValid from '../compulsory-rehab/subject/fixtures/valid.json';
 import subjectMinor from '../compulsory-rehab/subject/fixtures/valid-minor.json';
 import subjectPregnant from '../compulsory-rehab/subject/fixtures/valid-pregnant.json';
+import guardianMissing from '../compulsory-rehab/subject/fixtures/invalid-guardian-missing.json';
 import minorRelapse from '../compulsory-rehab/subject/fixtures/invalid-minor-relapse.json';
 import dossierValid from '../compulsory-rehab/dossier/fixtures/valid.json';
 import dossierIncomplete from '../compulsory-rehab/dossier/fixtures/valid-incomplete.json';
@@ -151,6 +152,18 @@ describe('compulsory-rehab/subject', () => {
       await settle(form);
       expect(shownError(form, 'ground')).to.equal(subject.messages[lang]['ground.error.not']);
       expect(form.control('ground')!.getAttribute('aria-invalid')).to.equal('true');
+    });
+  }
+  for (const lang of ['vi', 'en'] as const) {
+    it(`names the missing parent or guardian of a minor in the error summary (${lang})`, async () => {
+      const form = await render(subject, guardianMissing, lang);
+      expect(form.validate()).to.equal(false);
+      await settle(form);
+      const summary = form.shadowRoot!.querySelector('.error-summary')?.textContent ?? '';
+      const m = subject.messages[lang];
+      expect(summary).to.include(m['guardian.error.required']);
+      if (lang === 'en') expect(summary).to.include(`${m['guardian.label']}:`);
+      else expect(summary).to.include('Cha, mẹ hoặc người giám hộ:');
     });
   }
 });
