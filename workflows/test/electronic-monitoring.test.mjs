@@ -30,14 +30,13 @@ const ADULT = '1990-05-01';
 const MINOR = '2010-08-01';
 const at = (day, time = '09:00') => `${day}T${time}:00+07:00`;
 
-/** DECIDE data: a fixture of the decision form (schemas/electronic-monitoring/decision/fixtures/<file>.json). */
-const form = (file) =>
+/** Event data: a fixture of one of this procedure's forms (schemas/electronic-monitoring/<name>/fixtures/<file>.json). */
+const fixture = (name, file) =>
   JSON.parse(
-    readFileSync(
-      join(WORKFLOWS, '..', 'schemas', 'electronic-monitoring', 'decision', 'fixtures', `${file}.json`),
-      'utf8',
-    ),
+    readFileSync(join(WORKFLOWS, '..', 'schemas', 'electronic-monitoring', name, 'fixtures', `${file}.json`), 'utf8'),
   );
+/** DECIDE data: a fixture of the decision form. */
+const form = (file) => fixture('decision', file);
 const guardian = form('valid-minor-post-rehab').guardian;
 /** The adult decision fixture (voluntary rehab at home, 12 months from 03/08/2026) with some fields changed. */
 const decision = (changes = {}) => ({ ...form('valid'), ...changes });
@@ -66,20 +65,12 @@ test('adult at home rehab: decision by the head of commune police, 12-month term
   const end = deadline(c, 'monitoring-end');
   assert.deepEqual([end.n, end.due, end.uncertain], [12, '2027-08-03', true]);
   assert.deepEqual([c.documents[0].id, c.documents[0].formCode], ['decision', null]);
-  const relocation = { newPosition: 'cổ chân phải', positionSince: '2026-08-03' };
+  const relocation = fixture('relocation', 'valid'); // worn on the left ankle since 03/08
   // One month from 03/08 is 03/09: still within the first month; from 04/09 the device may be moved.
   await refuse(proc, c, 'RELOCATE_DEVICE', at('2026-09-03'), police, relocation, 'guard-failed');
   c = await accept(proc, c, 'RELOCATE_DEVICE', at('2026-09-04'), police, relocation);
-  await refuse(
-    proc,
-    c,
-    'REPORT_DAMAGE',
-    at('2026-09-05'),
-    chair,
-    { description: 'Dây đeo bị đứt' },
-    'role-not-permitted',
-  );
-  c = await accept(proc, c, 'REPORT_DAMAGE', at('2026-09-05'), personUser, { description: 'Dây đeo bị đứt' });
+  await refuse(proc, c, 'REPORT_DAMAGE', at('2026-09-05'), chair, fixture('damage', 'valid'), 'role-not-permitted');
+  c = await accept(proc, c, 'REPORT_DAMAGE', at('2026-09-05'), personUser, fixture('damage', 'valid'));
   await refuse(proc, c, 'COMPLETE', at('2027-08-03'), police, {}, 'guard-failed');
   c = await accept(proc, c, 'COMPLETE', at('2027-08-04'), police, {});
   assert.deepEqual([c.state, c.status], ['completed', 'closed']);
@@ -146,6 +137,41 @@ test('the decision form: each valid fixture is accepted for the person it descri
   }
 });
 
+test('the forms of the monitoring events: valid fixtures accepted, invalid ones the guards cover refused', async () => {
+  const c = await accept(proc, start('2026-08-03'), 'DECIDE', at('2026-08-03'), police, decision());
+  const day = at('2026-10-01');
+  const cases = [
+    ['REPORT_DAMAGE', personUser, 'damage', ['valid', 'valid-family'], ['invalid-description-missing'], 'monitoring'],
+    [
+      'RELOCATE_DEVICE',
+      police,
+      'relocation',
+      ['valid', 'valid-police'],
+      ['invalid-new-position-missing', 'invalid-position-since-missing'],
+      'monitoring',
+    ],
+    [
+      'RECORD_VIOLATION',
+      police,
+      'violation',
+      ['valid', 'valid-interfered'],
+      ['invalid-kind', 'invalid-description-missing'],
+      'violation_recorded',
+    ],
+    ['TERMINATE', police, 'termination', ['valid', 'valid-compulsory'], ['invalid-reason'], 'ended'],
+  ];
+  for (const [type, who, name, valid, invalid, state] of cases) {
+    for (const file of valid) {
+      const data = fixture(name, file);
+      // valid-police.json moves a device worn since 04/09/2026, so after 04/10; the other fixtures date from before.
+      const when = file === 'valid-police' ? at('2026-11-02') : day;
+      const next = await accept(proc, c, type, when, who, data);
+      assert.deepEqual([next.state, next.data[name]], [state, data], `${type} ${file}`);
+    }
+    for (const file of invalid) await refuse(proc, c, type, day, who, fixture(name, file), 'guard-failed');
+  }
+});
+
 test('before 01/07/2026 the measure does not exist: refused, naming Law 120', async () => {
   const c = start('2026-06-30');
   assert.equal(c.lawVersion, '2025-07-01');
@@ -169,15 +195,12 @@ test('a violation or the end of the attached measure ends the monitoring before 
     'RECORD_VIOLATION',
     at('2026-10-01'),
     police,
-    { kind: 'late', description: 'x' },
+    fixture('violation', 'invalid-kind'),
     'guard-failed',
   );
-  const v = await accept(proc, c, 'RECORD_VIOLATION', at('2026-10-01'), police, {
-    kind: 'removed',
-    description: 'Tự tháo thiết bị',
-  });
+  const v = await accept(proc, c, 'RECORD_VIOLATION', at('2026-10-01'), police, fixture('violation', 'valid'));
   assert.deepEqual([v.state, deadline(v, 'monitoring-end').metBy], ['violation_recorded', 'RECORD_VIOLATION']);
-  const t = await accept(proc, c, 'TERMINATE', at('2026-10-01'), police, { reason: 'referred-to-compulsory' });
+  const t = await accept(proc, c, 'TERMINATE', at('2026-10-01'), police, fixture('termination', 'valid-compulsory'));
   assert.equal(t.state, 'ended');
 });
 
@@ -196,13 +219,17 @@ const fixtures = {
     }),
     expect: (law) => (law === '2026-07-01' ? 'ok' : 'role-not-permitted'),
   },
-  'monitoring/REPORT_DAMAGE#0': { by: personUser, data: () => ({ description: 'Hết pin' }) },
+  'monitoring/REPORT_DAMAGE#0': { by: personUser, data: () => fixture('damage', 'valid-family') },
   'monitoring/RELOCATE_DEVICE#0': {
     by: police,
-    data: (c) => ({ newPosition: 'cổ tay', positionSince: later(c.updatedAt, { months: -2 }).slice(0, 10) }),
+    data: (c) => ({
+      ...fixture('relocation', 'valid'),
+      positionSince: later(c.updatedAt, { months: -2 }).slice(0, 10),
+      relocatedOn: c.updatedAt.slice(0, 10),
+    }),
   },
-  'monitoring/RECORD_VIOLATION#0': { by: police, data: () => ({ kind: 'interfered', description: 'Che sóng' }) },
-  'monitoring/TERMINATE#0': { by: police, data: () => ({ reason: 'measure-completed' }) },
+  'monitoring/RECORD_VIOLATION#0': { by: police, data: () => fixture('violation', 'valid-interfered') },
+  'monitoring/TERMINATE#0': { by: police, data: () => fixture('termination', 'valid') },
   'monitoring/COMPLETE#0': { by: police, after: 'monitoring-end', data: () => ({}) },
 };
 
