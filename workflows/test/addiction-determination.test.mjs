@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { WORKFLOWS, accept, by, deadline, loadDefinition, procedure, refuse } from './support.mjs';
@@ -348,6 +348,38 @@ test('the registration record and re-determination forms: invalid fixtures the g
   await refuse(proc, c, 'REDETERMINE', expired, officer, noReason, 'guard-failed');
   const again = await accept(proc, c, 'REDETERMINE', expired, officer, form('redetermination', 'valid-person'));
   assert.equal(again.state, 'observing');
+});
+
+test('the example scenarios: every event with a form that the machine accepts carries data the form accepts', async () => {
+  const forms = {};
+  const walk = (states) => {
+    for (const s of Object.values(states)) {
+      for (const [type, e] of Object.entries(s.meta?.events ?? {})) if (e.form) forms[type] = e.form;
+      if (s.states) walk(s.states);
+    }
+  };
+  walk(proc.definition.states);
+  const dir = join(WORKFLOWS, '..', 'examples', 'scenarios');
+  const files = readdirSync(dir).filter((f) => f.startsWith('addiction-determination-') && f.endsWith('.json'));
+  assert.ok(files.length > 0);
+  let checked = 0;
+  for (const file of files) {
+    const scenario = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+    let c = proc.createCase({ person: scenario.person, at: scenario.events[0].at });
+    for (const [i, e] of scenario.events.entries()) {
+      const r = await proc.apply(c, e);
+      if (r.ok) c = r.case;
+      if (!forms[e.type]) continue;
+      const validate = await formValidator(forms[e.type]);
+      const valid = validate(e.data);
+      const why = JSON.stringify(validate.errors?.map((x) => [x.instancePath, x.keyword]));
+      // Data the form refuses must never get through: such an event is in the scenario to be refused.
+      if (!valid)
+        assert.equal(r.ok, false, `${file} event ${i} (${e.type}) accepted with data the form refuses: ${why}`);
+      else checked++;
+    }
+  }
+  assert.ok(checked >= 5, `only ${checked} events checked`);
 });
 
 const fixtures = {

@@ -6,8 +6,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   WORKFLOWS,
   readmeMissing,
@@ -22,6 +23,16 @@ import {
 import { replayAllPaths } from './paths.mjs';
 
 const proc = procedure('electronic-monitoring');
+
+/** The precompiled validator of a generated form module (run `hoso build` first), as `<hoso-form>` uses it. */
+async function formValidator(id) {
+  const root = join(WORKFLOWS, '..');
+  const mod = await import(pathToFileURL(join(root, 'schemas', 'generated', `${id}.js`)).href);
+  const { schemaKey } = await import(
+    pathToFileURL(join(root, 'packages', 'forms', 'dist', 'validation', 'index.js')).href
+  );
+  return mod.validators[schemaKey(mod.schema)];
+}
 const police = by('police-1', 'commune-police-head');
 const chair = by('chair-1', 'commune-pc-chair');
 const personUser = by('person-1', 'person');
@@ -202,6 +213,38 @@ test('a violation or the end of the attached measure ends the monitoring before 
   assert.deepEqual([v.state, deadline(v, 'monitoring-end').metBy], ['violation_recorded', 'RECORD_VIOLATION']);
   const t = await accept(proc, c, 'TERMINATE', at('2026-10-01'), police, fixture('termination', 'valid-compulsory'));
   assert.equal(t.state, 'ended');
+});
+
+test('the example scenarios: every event with a form that the machine accepts carries data the form accepts', async () => {
+  const forms = {};
+  const walk = (states) => {
+    for (const s of Object.values(states)) {
+      for (const [type, e] of Object.entries(s.meta?.events ?? {})) if (e.form) forms[type] = e.form;
+      if (s.states) walk(s.states);
+    }
+  };
+  walk(proc.definition.states);
+  const dir = join(WORKFLOWS, '..', 'examples', 'scenarios');
+  const files = readdirSync(dir).filter((f) => f.startsWith('electronic-monitoring-') && f.endsWith('.json'));
+  assert.ok(files.length > 0);
+  let checked = 0;
+  for (const file of files) {
+    const scenario = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+    let c = proc.createCase({ person: scenario.person, at: scenario.events[0].at });
+    for (const [i, e] of scenario.events.entries()) {
+      const r = await proc.apply(c, e);
+      if (r.ok) c = r.case;
+      if (!forms[e.type]) continue;
+      const validate = await formValidator(forms[e.type]);
+      const valid = validate(e.data);
+      const why = JSON.stringify(validate.errors?.map((x) => [x.instancePath, x.keyword]));
+      // Data the form refuses must never get through: such an event is in the scenario to be refused.
+      if (!valid)
+        assert.equal(r.ok, false, `${file} event ${i} (${e.type}) accepted with data the form refuses: ${why}`);
+      else checked++;
+    }
+  }
+  assert.ok(checked >= 4, `only ${checked} events checked`);
 });
 
 const fixtures = {
