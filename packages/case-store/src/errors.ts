@@ -176,10 +176,14 @@ export class DraftFileError extends CaseStoreError {
   constructor(
     readonly reason: DraftFileReason,
     /** Where and what, for the person who looks closer (`line 3, column 7: …`, the missing fields…). */
-    readonly detail: string,
+    readonly detail: LocalizedText,
     cause?: unknown,
   ) {
-    super({ vi: `${DRAFT_FILE[reason].vi} ${detail}`, en: `${DRAFT_FILE[reason].en} ${detail}` }, undefined, cause);
+    super(
+      { vi: `${DRAFT_FILE[reason].vi} ${detail.vi}`, en: `${DRAFT_FILE[reason].en} ${detail.en}` },
+      undefined,
+      cause,
+    );
   }
 }
 

@@ -18,3 +18,5 @@ export {
 } from './errors.js';
 export { requestPersistence, storageEstimate, persistenceMessage, type PersistenceResult } from './persistence.js';
 export { migrateDraft, type DraftMigrationOp, type FormMigration, type FormMigrations } from './draft-migrate.js';
+export { exportDraft, importDraft, draftFileName, DRAFT_FILE_FORMAT, DRAFT_FILE_VERSION } from './draft-file.js';
+export { findJsonSyntaxError, type JsonSyntaxProblem } from './json-syntax.js';
