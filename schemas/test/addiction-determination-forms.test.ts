@@ -2,7 +2,8 @@
  * The addiction-determination forms (schemas/addiction-determination/request and /criteria), as generated
  * by `hoso build`, rendered in `<hoso-form>` with their fixtures: the request wizard shows only the steps
  * of its requester, the criteria checklist asks for the time pattern from 3 criteria on and refuses a
- * conclusion that contradicts the criteria, with the message in Vietnamese and English; axe-clean.
+ * conclusion that contradicts the criteria, with the message in Vietnamese and English; axe-clean. Then
+ * the forms of the other events (observation, result, registration record, re-determination).
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import type { UISchemaElement } from '@jsonforms/core';
@@ -154,3 +155,94 @@ describe('addiction-determination/criteria', () => {
     });
   }
 });
+
+/**
+ * The step forms of the other events (observation, result, registration record, re-determination): each valid fixture renders error-free and axe-clean; a
+ * rule shows its conditional field only in the fixture where it applies; one invalid fixture per form shows
+ * its own message under its field, in Vietnamese and English.
+ */
+interface StepForm {
+  readonly id: string;
+  readonly valid: readonly string[];
+  /** `[fixture, data path, shown]`: a control a rule shows or hides. */
+  readonly rules: readonly (readonly [string, string, boolean])[];
+  readonly invalid: string;
+}
+const STEP_FORMS: readonly StepForm[] = [
+  {
+    id: 'addiction-determination/observation',
+    valid: ['valid', 'valid-summary'],
+    rules: [
+      ['valid', 'withdrawalSigns', true],
+      ['valid-summary', 'withdrawalSigns', false],
+    ],
+    invalid: 'invalid-summary-findings-missing',
+  },
+  {
+    id: 'addiction-determination/result',
+    valid: ['valid', 'valid-not-addicted'],
+    rules: [
+      ['valid', 'substances', true],
+      ['valid-not-addicted', 'substances', false],
+    ],
+    invalid: 'invalid-not-sealed',
+  },
+  {
+    id: 'addiction-determination/registration-record',
+    valid: ['valid', 'valid-substitution'],
+    rules: [
+      ['valid', 'rehabForm', true],
+      ['valid-substitution', 'rehabForm', false],
+    ],
+    invalid: 'invalid-rehab-form-missing',
+  },
+  {
+    id: 'addiction-determination/redetermination',
+    valid: ['valid', 'valid-person'],
+    rules: [
+      ['valid', 'officerName', true],
+      ['valid-person', 'officerName', false],
+    ],
+    invalid: 'invalid-officer-missing',
+  },
+];
+
+/** A fixture file (the test server serves JSON as a module with the data as its default export). */
+const fixtureOf = async (id: string, file: string): Promise<Record<string, unknown>> =>
+  ((await import(`../${id}/fixtures/${file}.json`)) as { default: Record<string, unknown> }).default;
+
+for (const f of STEP_FORMS) {
+  describe(f.id, () => {
+    const load = (): Promise<FormModule> => import(`../generated/${f.id}.js`) as Promise<FormModule>;
+
+    for (const file of f.valid) {
+      it(`renders ${file}.json valid and axe-clean`, async () => {
+        const form = await render(await load(), await fixtureOf(f.id, file));
+        expect(form.checkValidity(), `${file} valid`).to.equal(true);
+        await expect(form).to.be.accessible();
+      });
+    }
+
+    it('shows each conditional field only where its rule applies', async () => {
+      const mod = await load();
+      for (const [file, path, shown] of f.rules) {
+        const form = await render(mod, await fixtureOf(f.id, file));
+        expect(form.control(path) !== null, `${path} in ${file}`).to.equal(shown);
+      }
+    });
+
+    for (const lang of ['vi', 'en'] as const) {
+      it(`shows the message of ${f.invalid}.json (${lang})`, async () => {
+        const mod = await load();
+        const expected = (await fixtureOf(f.id, `${f.invalid}.expect`)) as { path: string; keyword: string };
+        const form = await render(mod, await fixtureOf(f.id, f.invalid), lang);
+        expect(form.validate()).to.equal(false);
+        await settle(form);
+        const key = `${expected.path.replace(/\.\d+(?=\.|$)/g, '')}.error.${expected.keyword}`;
+        const message = (mod.messages as Record<string, Record<string, string>>)[lang][key];
+        expect(message, `${key} in messages.${lang}`).to.be.a('string');
+        expect(shownError(form, expected.path)).to.equal(message);
+      });
+    }
+  });
+}
