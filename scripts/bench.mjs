@@ -15,13 +15,17 @@
 //   heap           CDP HeapProfiler.collectGarbage, then Runtime.getHeapUsage, with the form mounted
 //   DOM            nodes and elements of the document through every shadow root
 //   bundle         gzip -9 of packages/forms/bundle/hoso-form.js
-// Needs `pnpm build`. Options: --runs N (first renders, default 10), --edits N (≥ 50, default 60), --json FILE.
+//   draft save     @hoso/case-store saveDraft of a draft with 300 fields (revision check, one readwrite transaction)
+//                  until committed, in real IndexedDB (bench/case-store-page.js, bundled here with esbuild)
+// Needs `pnpm build`. Options: --runs N (first renders, default 10), --edits N (≥ 50, default 60), --json FILE,
+// --only case-store (just the draft saves; needs no build).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import * as esbuild from 'esbuild';
 import { precompileValidators } from '../bench/precompile.mjs';
 import { generateW1 } from '../bench/w1.mjs';
 
@@ -35,7 +39,9 @@ const argValue = (name, fallback) => {
 const RUNS = Number(argValue('--runs', 10));
 const EDITS = Math.max(50, Number(argValue('--edits', 60)));
 const WARMUP = 5;
+const WARMUP_SAVES = 5;
 const JSON_OUT = argValue('--json');
+const ONLY_STORE = argValue('--only') === 'case-store';
 
 const BUNDLE = join(ROOT, 'packages/forms/bundle/hoso-form.js');
 const REGISTRATION = join(ROOT, 'schemas/generated/voluntary-rehab/registration.js');
@@ -46,7 +52,7 @@ function fail(message) {
   process.exit(1);
 }
 
-const missing = [BUNDLE, REGISTRATION, VALID].filter((f) => !existsSync(f));
+const missing = ONLY_STORE ? [] : [BUNDLE, REGISTRATION, VALID].filter((f) => !existsSync(f));
 if (missing.length) fail(`missing ${missing.map((f) => f.slice(ROOT.length)).join(', ')}: run \`pnpm build\` first`);
 
 // ---- workloads --------------------------------------------------------------------------------------------
@@ -56,8 +62,20 @@ const w1Module = [
   `export const schema = ${JSON.stringify(w1.schema)};`,
   `export const uischema = ${JSON.stringify(w1.uischema)};`,
 ].join('\n');
-const registration = await import(new URL(`file://${REGISTRATION}`).href);
-const valid = JSON.parse(readFileSync(VALID, 'utf8'));
+const registration = ONLY_STORE ? undefined : await import(new URL(`file://${REGISTRATION}`).href);
+const valid = ONLY_STORE ? undefined : JSON.parse(readFileSync(VALID, 'utf8'));
+const caseStorePage = (
+  await esbuild.build({
+    entryPoints: [join(ROOT, 'bench/case-store-page.js')],
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    write: false,
+    logLevel: 'silent',
+    absWorkingDir: ROOT,
+    tsconfig: join(ROOT, 'tsconfig.base.json'),
+  })
+).outputFiles[0].text;
 
 /** Index of `value` among the options of the enum/oneOf property at dotted `path` of the bundled schema. */
 function optionIndex(schema, path, value) {
@@ -69,32 +87,35 @@ function optionIndex(schema, path, value) {
   return i;
 }
 
-const WORKLOADS = [
-  {
-    id: 'W1',
-    title: 'W1: 300 fields, 30 groups, 20 rules',
-    mount: { url: '/w1/form.js', data: w1.data, expected: 300, flatten: false },
-    keystroke: { path: 'g5.f1', valid: 'Nguyễn Văn An', invalid: 'An' }, // minLength 3
-    toggle: { path: 'g3.f0', on: 0, off: 0, dependent: 'g13.f1' }, // checkbox → group 14 (SHOW rule)
-  },
-  {
-    id: 'W2',
-    title: 'W2: registration form + family array',
-    mount: { url: '/forms/registration.js', data: valid, expected: 0, flatten: true },
-    keystroke: { path: 'person.fullName', valid: 'Nguyễn Văn An', invalid: 'Nguyễn Văn An 2' }, // pattern
-    toggle: {
-      path: 'person.idDocumentType',
-      on: optionIndex(registration.schema, 'person.idDocumentType', 'personal-id'),
-      off: optionIndex(registration.schema, 'person.idDocumentType', 'passport'),
-      dependent: 'person.idNumber', // HIDE when passport
-    },
-  },
-];
+const WORKLOADS = ONLY_STORE
+  ? []
+  : [
+      {
+        id: 'W1',
+        title: 'W1: 300 fields, 30 groups, 20 rules',
+        mount: { url: '/w1/form.js', data: w1.data, expected: 300, flatten: false },
+        keystroke: { path: 'g5.f1', valid: 'Nguyễn Văn An', invalid: 'An' }, // minLength 3
+        toggle: { path: 'g3.f0', on: 0, off: 0, dependent: 'g13.f1' }, // checkbox → group 14 (SHOW rule)
+      },
+      {
+        id: 'W2',
+        title: 'W2: registration form + family array',
+        mount: { url: '/forms/registration.js', data: valid, expected: 0, flatten: true },
+        keystroke: { path: 'person.fullName', valid: 'Nguyễn Văn An', invalid: 'Nguyễn Văn An 2' }, // pattern
+        toggle: {
+          path: 'person.idDocumentType',
+          on: optionIndex(registration?.schema, 'person.idDocumentType', 'personal-id'),
+          off: optionIndex(registration?.schema, 'person.idDocumentType', 'passport'),
+          dependent: 'person.idNumber', // HIDE when passport
+        },
+      },
+    ];
 
 // ---- server -----------------------------------------------------------------------------------------------
 const FILES = {
   '/bench/index.html': join(ROOT, 'bench/index.html'),
   '/bench/page.js': join(ROOT, 'bench/page.js'),
+  '/bench/case-store.html': join(ROOT, 'bench/case-store.html'),
   '/bundle/hoso-form.js': BUNDLE,
   '/forms/registration.js': REGISTRATION,
 };
@@ -107,6 +128,10 @@ const server = createServer((req, res) => {
     'cache-control': 'no-store',
   };
   const js = { ...headers, 'content-type': 'text/javascript; charset=utf-8' };
+  if (path === '/case-store/page.js') {
+    res.writeHead(200, js);
+    return res.end(caseStorePage);
+  }
   if (path === '/w1/form.js') {
     res.writeHead(200, js);
     return res.end(w1Module);
@@ -138,11 +163,14 @@ try {
   const pageErrors = [];
   page.on('pageerror', (e) => pageErrors.push(String(e?.message ?? e)));
   await page.setViewport({ width: 1280, height: 900 });
-  await page.goto(`${origin}/bench/index.html`, { waitUntil: 'load' });
-  for (let i = 0; !(await page.evaluate(() => window.hosoBench?.ready === true)); i += 1) {
-    if (i > 100) fail(`the bench page did not start${pageErrors.length ? `: ${pageErrors.join(' | ')}` : ''}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  const open = async (path, global) => {
+    await page.goto(`${origin}${path}`, { waitUntil: 'load' });
+    for (let i = 0; !(await page.evaluate((g) => window[g]?.ready === true, global)); i += 1) {
+      if (i > 100) fail(`${path} did not start${pageErrors.length ? `: ${pageErrors.join(' | ')}` : ''}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  await (ONLY_STORE ? open('/bench/case-store.html', 'hosoStoreBench') : open('/bench/index.html', 'hosoBench'));
   const cdp = await page.createCDPSession();
   const heapAfterGc = async () => {
     await cdp.send('HeapProfiler.collectGarbage');
@@ -189,6 +217,11 @@ try {
       dom,
     };
   }
+
+  process.stderr.write('bench: case-store draft saves…\n');
+  await open('/bench/case-store.html', 'hosoStoreBench');
+  const saved = await page.evaluate((a) => window.hosoStoreBench.saves(a), { n: EDITS, warmup: WARMUP_SAVES });
+  results.caseStore = { fields: saved.fields, bytes: saved.bytes, save: stats(saved.times) };
   environment += `, load average ${loadBefore.toFixed(1)} → ${loadavg()[0].toFixed(1)}`;
   if (pageErrors.length) process.stderr.write(`bench: page errors: ${pageErrors.join(' | ')}\n`);
 } finally {
@@ -198,6 +231,29 @@ try {
 }
 
 // ---- report -----------------------------------------------------------------------------------------------
+function ms(v) {
+  return v < 10 ? v.toFixed(2) : v.toFixed(1);
+}
+const pq = (s) => `${ms(s.p50)} / ${ms(s.p90)} ms`;
+const table = (rows) => {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  const line = (r) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  return [line(rows[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map(line)].join('\n');
+};
+const store = results.caseStore;
+const storeTable = table([
+  ['measure', '@hoso/case-store in IndexedDB', 'budget, issue #6'],
+  [
+    `save a ${store.fields}-field draft p50 / p90 (${store.save.n} saves, rev check)`,
+    `${pq(store.save)} (${(store.bytes / 1024).toFixed(1)} KiB as JSON)`,
+    `≤ 20 ms median ${store.save.p50 <= 20 ? '✓' : '✗'} (p50 ${ms(store.save.p50)})`,
+  ],
+]);
+if (ONLY_STORE) {
+  process.stdout.write(`\ncase-store benchmark — ${environment}\n\n${storeTable}\n`);
+  if (JSON_OUT) writeFileSync(JSON_OUT, `${JSON.stringify({ environment, results }, null, 2)}\n`);
+  process.exit(0);
+}
 const bundle = readFileSync(BUNDLE);
 const gzip = (buf) => gzipSync(buf, { level: 9 }).length;
 const sizes = {
@@ -206,10 +262,6 @@ const sizes = {
   w1: gzip(Buffer.from(w1Module)),
 };
 
-function ms(v) {
-  return v < 10 ? v.toFixed(2) : v.toFixed(1);
-}
-const pq = (s) => `${ms(s.p50)} / ${ms(s.p90)} ms`;
 const mb = (b) => `${(b / 1048576).toFixed(1)} MB`;
 const kb = (b) => `${(b / 1024).toFixed(1)} KiB`;
 const within = (value, budget) =>
@@ -246,11 +298,7 @@ const rows = [
   ],
   ['form module (schema + validators), gzip', kb(sizes.w1), kb(sizes.registration), 'loaded on demand'],
 ];
-const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-const line = (r) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-process.stdout.write(`\nhoso-form benchmark — ${environment}\n\n`);
-process.stdout.write(`${line(rows[0])}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|\n`);
-for (const r of rows.slice(1)) process.stdout.write(`${line(r)}\n`);
+process.stdout.write(`\nhoso-form benchmark — ${environment}\n\n${table(rows)}\n\n${storeTable}\n`);
 process.stdout.write(
   `\nTimes end after a forced layout. ✓/✗ only compare with the budget; a benchmark never fails the build.\n` +
     `A load average above the ${cpus().length} cores means other work shared the CPU: the times are inflated.\n`,
