@@ -75,23 +75,26 @@ async function freshStore(): Promise<CaseStore> {
 }
 const put = (store: CaseStore, c: Case) => store.putCase(c as unknown as CaseRecord, { expectedRev: 0 });
 
-/** Five cases in the user's commune, one elsewhere; statuses at NOW are in the comments. */
+/** Five cases in the user's commune, one elsewhere; statuses at NOW are in the comments. Built once. */
+let built: Promise<Record<string, Case>> | undefined;
+const build = async (): Promise<Record<string, Case>> => ({
+  // REGISTER 13/07 → decision due Thu 16/07: on time, 2 working days left.
+  a: await runCase(voluntaryScenario as Scenario, person('Nguyễn Văn A', '079090001234'), 2),
+  // OPEN_DOSSIER 11/06 → dossier due 18/06: overdue (the longest).
+  b: await runCase(compulsoryScenario as Scenario, person('Trần Thị Bình', '001190000111'), 1),
+  // ACCEPT 22/06 → court session due 07/07: overdue.
+  c: await runCase(compulsoryScenario as Scenario, person('Đặng Văn Đức', '001190000222'), 5),
+  // RECEIVE_REQUEST: no running time limit.
+  d: await runCase(determinationScenario as Scenario, person('Phạm Văn Cường', '079095001111'), 1),
+  // NOTIFY_RESULT 10/07 → registration due Fri 17/07: on time, 3 working days left.
+  e: await runCase(voluntaryScenario as Scenario, person(HOSTILE, '036185000333'), 1),
+  // Another commune: never shown.
+  g: await runCase(voluntaryScenario as Scenario, person('Nguyễn Văn An', '079090009999', OTHER), 2),
+});
+
 async function seed(store: CaseStore): Promise<Record<string, Case>> {
-  const cases = {
-    // REGISTER 13/07 → decision due Thu 16/07: on time, 2 working days left.
-    a: await runCase(voluntaryScenario as Scenario, person('Nguyễn Văn A', '079090001234'), 2),
-    // OPEN_DOSSIER 11/06 → dossier due 18/06: overdue (the longest).
-    b: await runCase(compulsoryScenario as Scenario, person('Trần Thị Bình', '001190000111'), 1),
-    // ACCEPT 22/06 → court session due 07/07: overdue.
-    c: await runCase(compulsoryScenario as Scenario, person('Đặng Văn Đức', '001190000222'), 5),
-    // RECEIVE_REQUEST: no running time limit.
-    d: await runCase(determinationScenario as Scenario, person('Phạm Văn Cường', '079095001111'), 1),
-    // NOTIFY_RESULT 10/07 → registration due Fri 17/07: on time, 3 working days left.
-    e: await runCase(voluntaryScenario as Scenario, person(HOSTILE, '036185000333'), 1),
-    // Another commune: never shown.
-    g: await runCase(voluntaryScenario as Scenario, person('Nguyễn Văn An', '079090009999', OTHER), 2),
-  };
-  for (const c of Object.values(cases)) await put(store, c);
+  const cases = await (built ??= build());
+  await Promise.all(Object.values(cases).map((c) => put(store, c)));
   return cases;
 }
 
@@ -329,8 +332,27 @@ describe('<hoso-case-list>', () => {
     expect(rowNames(el)).to.have.length(10);
   });
 
+  it('says when `now` is not an instant and falls back to the clock', async () => {
+    const el = await fixture<HosoCaseList>(
+      html`<hoso-case-list
+        lang="en"
+        .store=${store}
+        .user=${{ id: 'u1', name: 'B', roles: [], communeCode: COMMUNE }}
+        .procedures=${procedures}
+        now="14/07/2026"
+      ></hoso-case-list>`,
+    );
+    await until(() => rows(el).length === 5, 'the list to load');
+    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent)
+      .to.contain('The now attribute is not a valid instant')
+      .and.contain('"14/07/2026"');
+    // By the clock (after July 2026) every running limit of the seed has passed.
+    expect(rows(el).filter((r) => r.getAttribute('part')!.includes('row-overdue'))).to.have.length(4);
+  });
+
   for (const lang of ['vi', 'en']) {
-    it(`is axe-clean in ${lang}`, async () => {
+    it(`is axe-clean in ${lang}`, async function () {
+      this.timeout(30000); // axe on WebKitGTK under load
       const el = await mount(store, lang);
       if (lang === 'en') {
         expect(count(el)).to.equal('5 cases');

@@ -51,6 +51,7 @@ import { HosoCaseOpenEvent } from '../events/case-open.js';
 import { caseTerms, formatDate, textIn, type CaseTerms, type RowStatus } from '../i18n/cases.js';
 import { LangController, type Lang } from '../i18n/lang.js';
 import { CaseFeed } from './case-feed.js';
+import { ClockController } from './clock.js';
 import { toRow, type CaseRow, type NextDeadline } from './case-row.js';
 import { caseListStyles } from './hoso-case-list.styles.js';
 import { matches, parseQuery } from './search.js';
@@ -96,6 +97,7 @@ export class HosoCaseList extends LitElement {
 
   readonly #lang = new LangController(this);
   readonly #feed = new CaseFeed(this);
+  readonly #clock = new ClockController(this);
   readonly #internals: ElementInternals = this.attachInternals();
   #rows: CaseRow[] = [];
   #rowsFrom: { records: CaseRecord[] | undefined; procedures: unknown; now: string | undefined } | undefined;
@@ -114,14 +116,30 @@ export class HosoCaseList extends LitElement {
       accepts: (record) => !communeCode || record.person?.communeCode === communeCode,
     });
     const from = this.#rowsFrom;
-    if (!from || from.records !== this.#feed.records || from.procedures !== this.procedures || from.now !== this.now) {
+    if (
+      !from ||
+      from.records !== this.#feed.records ||
+      from.procedures !== this.procedures ||
+      from.now !== this.#now()
+    ) {
       this.#rows = this.#buildRows();
-      this.#rowsFrom = { records: this.#feed.records, procedures: this.procedures, now: this.now };
+      this.#rowsFrom = { records: this.#feed.records, procedures: this.procedures, now: this.#now() };
     }
     const loading = this.#feed.loading;
     this.#setState('loading', loading);
     this.#setState('error', this.#feed.failure !== undefined);
     this.#setState('empty', !loading && this.#shown().length === 0);
+  }
+
+  /** `now` as given, else the clock (refreshed every minute); a `now` that is not a date is ignored (and shown). */
+  #now(): string {
+    return this.now && !Number.isNaN(Date.parse(this.now)) ? this.now : this.#clock.now;
+  }
+
+  #renderBadNow(t: CaseTerms): TemplateResult | typeof nothing {
+    return this.now && Number.isNaN(Date.parse(this.now))
+      ? html`<p class="error" role="alert">${t.badNow(this.now)}</p>`
+      : nothing;
   }
 
   #setState(name: string, on: boolean): void {
@@ -135,7 +153,7 @@ export class HosoCaseList extends LitElement {
 
   /** Rows of the current records; a row is rebuilt only when its case, the procedure or `now` changed. */
   #buildRows(): CaseRow[] {
-    const now = this.now ?? new Date().toISOString();
+    const now = this.#now();
     const nowMs = Date.parse(now);
     const cache = new Map<string, RowCacheEntry>();
     const rows = (this.#feed.records ?? []).map((record) => {
@@ -188,7 +206,7 @@ export class HosoCaseList extends LitElement {
     const page = Math.min(this.page, pages - 1);
     const slice = shown.slice(page * size, page * size + size);
     return html`
-      ${this.#renderToolbar(t, lang)}
+      ${this.#renderBadNow(t)} ${this.#renderToolbar(t, lang)}
       <p class="count" part="count" role="status">
         ${loading ? t.loading : failure !== undefined ? nothing : t.resultCount(shown.length, this.#rows.length)}
       </p>

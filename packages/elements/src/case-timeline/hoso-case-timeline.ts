@@ -41,6 +41,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { CaseRecord, CaseStore } from '@hoso/case-store';
 import type { Procedure } from '@hoso/workflow';
 import { CaseFeed } from '../case-list/case-feed.js';
+import { ClockController } from '../case-list/clock.js';
 import type { CaseListUser } from '../case-list/hoso-case-list.js';
 import { HosoCaseOpenEvent } from '../events/case-open.js';
 import { caseTerms, formatDate, textIn, type CaseTerms } from '../i18n/cases.js';
@@ -66,6 +67,7 @@ export class HosoCaseTimeline extends LitElement {
 
   readonly #lang = new LangController(this);
   readonly #feed = new CaseFeed(this);
+  readonly #clock = new ClockController(this);
   readonly #internals: ElementInternals = this.attachInternals();
   #cases: TimelineCase[] = [];
   #casesFrom: { records: CaseRecord[] | undefined; procedures: unknown; now: string | undefined } | undefined;
@@ -84,12 +86,23 @@ export class HosoCaseTimeline extends LitElement {
     );
     const from = this.#casesFrom;
     const records = this.#feed.records;
-    if (!from || from.records !== records || from.procedures !== this.procedures || from.now !== this.now) {
-      this.#cases = timeline(records ?? [], this.procedures, this.now ?? new Date().toISOString());
-      this.#casesFrom = { records, procedures: this.procedures, now: this.now };
+    if (!from || from.records !== records || from.procedures !== this.procedures || from.now !== this.#now()) {
+      this.#cases = timeline(records ?? [], this.procedures, this.#now());
+      this.#casesFrom = { records, procedures: this.procedures, now: this.#now() };
     }
     this.#setState('loading', this.#feed.loading);
     this.#setState('empty', !this.#feed.loading && this.#cases.length === 0);
+  }
+
+  /** `now` as given, else the clock (refreshed every minute); a `now` that is not a date is ignored (and shown). */
+  #now(): string {
+    return this.now && !Number.isNaN(Date.parse(this.now)) ? this.now : this.#clock.now;
+  }
+
+  #renderBadNow(t: CaseTerms): TemplateResult | typeof nothing {
+    return this.now && Number.isNaN(Date.parse(this.now))
+      ? html`<p class="error" role="alert">${t.badNow(this.now)}</p>`
+      : nothing;
   }
 
   #setState(name: string, on: boolean): void {
@@ -128,7 +141,7 @@ export class HosoCaseTimeline extends LitElement {
     return html`<div class="title" part="title" id="title" role="heading" aria-level=${this.#level(0)}>
         ${t.timelineTitle(name)}
       </div>
-      ${body}`;
+      ${this.#renderBadNow(t)} ${body}`;
   }
 
   #renderCase(t: CaseTerms, lang: Lang, c: TimelineCase, index: number, total: number): TemplateResult {

@@ -42,6 +42,8 @@ export const casesEn: CaseTerms = {
   empty: 'There are no cases on this device yet.',
   noMatch: 'No case matches the search.',
   loadError: (message) => `The cases could not be read: ${message}`,
+  badNow: (value) =>
+    `The now attribute is not a valid instant (ISO 8601, e.g. 2026-07-14T10:00:00+07:00): "${value}". Using the current time.`,
   unreadable: 'This case could not be read',
   unnamed: '(no name yet)',
   pages: 'Pages',

@@ -41,6 +41,8 @@ export interface CaseTerms {
   readonly empty: string;
   readonly noMatch: string;
   readonly loadError: (message: string) => string;
+  /** The element's `now` attribute is not an instant (shown to the page's developer; the clock is used). */
+  readonly badNow: (value: string) => string;
   readonly unreadable: string;
   readonly unnamed: string;
   readonly pages: string;

@@ -40,6 +40,8 @@ export const casesVi: CaseTerms = {
   empty: 'Chưa có hồ sơ nào trên thiết bị này.',
   noMatch: 'Không có hồ sơ nào phù hợp với điều kiện tìm kiếm.',
   loadError: (message) => `Không đọc được danh sách hồ sơ: ${message}`,
+  badNow: (value) =>
+    `Thuộc tính now không phải là thời điểm hợp lệ (ISO 8601, ví dụ 2026-07-14T10:00:00+07:00): "${value}". Đang dùng giờ hiện tại.`,
   unreadable: 'Không đọc được hồ sơ này',
   unnamed: '(chưa có họ tên)',
   pages: 'Phân trang',
