@@ -158,6 +158,25 @@ describe('createHttpAdapter against the local contract server', () => {
     expect((await adapter.load({ communeCode: '00004', since: first.cursor })).cases).to.deep.equal([]);
   });
 
+  it('throws a permanent invalid-response for a 2xx body that breaks the contract', async () => {
+    const adapter = createHttpAdapter({
+      baseUrl: 'https://portal.example.vn/api',
+      fetch: async () => new Response('{"ok":true}', { status: 200 }),
+    });
+    const error = await rejection(adapter.submit(submission('c', 0), { idempotencyKey: crypto.randomUUID() }));
+    expect(error).to.include({ kind: 'permanent', code: 'invalid-response', status: 200 });
+    expect(String((error as Error).message)).to.match(/POST \/api\/cases\/c\/events/);
+  });
+
+  it('makes a 4xx without a JSON body the refusal http-<status>', async () => {
+    const adapter = createHttpAdapter({
+      baseUrl: 'https://portal.example.vn/api',
+      fetch: async () => new Response('<h1>Not Found</h1>', { status: 404 }),
+    });
+    const result = await adapter.submit(submission('c', 0), { idempotencyKey: crypto.randomUUID() });
+    expect(result).to.deep.equal({ ok: false, code: 'http-404', status: 404 });
+  });
+
   it('refuses a baseUrl that is not an absolute http(s) URL', () => {
     expect(() => createHttpAdapter({ baseUrl: 'api/hoso' })).to.throw(TypeError, /baseUrl/);
     expect(() => createHttpAdapter({ baseUrl: 'ftp://x.vn/api' })).to.throw(TypeError, /http/);

@@ -151,6 +151,27 @@ describe('OutboxSender against a real HTTP server and the IndexedDB store', () =
     expect(s.counts.failed).to.equal(0);
   });
 
+  it('a broken answer: failed as invalid-response, with the failed event', async () => {
+    const store = await open();
+    const s = sender(store, {
+      adapter: createHttpAdapter({
+        baseUrl: server.baseUrl,
+        fetch: async () => new Response('{"ok":true,"rev":"one"}', { status: 201 }),
+      }),
+    });
+    const failed: string[] = [];
+    s.addEventListener('failed', (e) => failed.push((e as CustomEvent).detail.result.code));
+    s.start();
+    const item = await s.queue(submission('c1', 0));
+    await waitFor(() => failed.length === 1, 'the failed event');
+    expect(failed).to.deep.equal(['invalid-response']);
+    expect(await store.outbox.get(item.id)).to.include({
+      status: 'failed',
+      lastError: 'invalid-response',
+      attempts: 1,
+    });
+  });
+
   it('a failed item holds back the later items of its case, not those of other cases', async () => {
     const store = await open();
     await server.control({ failNext: 1, status: 403, code: 'role-not-permitted' });
