@@ -5,7 +5,8 @@
  * court decision asks for the term or the reason depending on the outcome, and for the date of receipt only
  * when the person was absent; the dossier checklist asks what must be supplemented only when a document is
  * missing; management at home asks for the family member (Form 35); postponement and exemption ask what their
- * ground needs; suspension needs more than 10 days in hospital; invalid fixtures show their message in
+ * ground needs; suspension needs more than 10 days in hospital; the review asks the reason only when it
+ * overturns; filing asks who read the dossier once a reading date is given; invalid fixtures show their message in
  * Vietnamese and English; axe-clean.
  */
 import { expect, fixture, html } from '@open-wc/testing';
@@ -18,6 +19,9 @@ import * as courtDecision from '../generated/compulsory-rehab/court-decision.js'
 import * as postponement from '../generated/compulsory-rehab/postponement.js';
 import * as exemption from '../generated/compulsory-rehab/exemption.js';
 import * as suspension from '../generated/compulsory-rehab/suspension.js';
+import * as review from '../generated/compulsory-rehab/review.js';
+import * as completion from '../generated/compulsory-rehab/completion.js';
+import * as filing from '../generated/compulsory-rehab/filing.js';
 import subjectValid from '../compulsory-rehab/subject/fixtures/valid.json';
 import subjectMinor from '../compulsory-rehab/subject/fixtures/valid-minor.json';
 import subjectPregnant from '../compulsory-rehab/subject/fixtures/valid-pregnant.json';
@@ -37,6 +41,9 @@ import reasonMissing from '../compulsory-rehab/court-decision/fixtures/invalid-r
 import postponementValid from '../compulsory-rehab/postponement/fixtures/valid.json';
 import exemptionDetox from '../compulsory-rehab/exemption/fixtures/valid-voluntary-detox.json';
 import tenDays from '../compulsory-rehab/suspension/fixtures/invalid-inpatient-days.json';
+import reviewValid from '../compulsory-rehab/review/fixtures/valid.json';
+import reducedTooMuch from '../compulsory-rehab/completion/fixtures/invalid-reduced-months.json';
+import filingReadEarly from '../compulsory-rehab/filing/fixtures/valid-read-early.json';
 import type { HosoForm } from '../../packages/forms/src/hoso-form.js';
 import { settled } from '../../packages/forms/src/renderers/arrays/array-control.js';
 import '../../packages/forms/src/index.js';
@@ -49,7 +56,10 @@ type FormModule =
   | typeof courtDecision
   | typeof postponement
   | typeof exemption
-  | typeof suspension;
+  | typeof suspension
+  | typeof review
+  | typeof completion
+  | typeof filing;
 
 const settle = async (form: HosoForm): Promise<void> => {
   for (let i = 0; i < 3; i++) {
@@ -296,6 +306,38 @@ describe('compulsory-rehab/postponement, exemption, suspension (Decree 116 Art. 
       await settle(form);
       const key = 'inpatientDays.error.minimum';
       expect(shownError(form, 'inpatientDays')).to.equal(suspension.messages[lang][key]);
+    });
+  }
+});
+
+describe('compulsory-rehab/filing, review, completion', () => {
+  it('asks who read the dossier once a reading date is given', async () => {
+    const form = await render(filing, filingReadEarly);
+    await expect(form).to.be.accessible();
+    expect(form.checkValidity()).to.equal(true);
+    expect(form.control('readBy')).to.not.equal(null);
+    const plain = await render(filing, { ...filingReadEarly, dossierReadOn: undefined, readBy: undefined }, 'en');
+    expect(plain.control('readBy')).to.equal(null);
+    expect(plain.checkValidity()).to.equal(true);
+  });
+
+  it('asks the reason only when the review overturns the decision (English)', async () => {
+    const form = await render(review, reviewValid, 'en');
+    await expect(form).to.be.accessible();
+    expect(form.control('reason')).to.equal(null);
+    radio(form, 'result', 1).click();
+    await settle(form);
+    expect(form.control('reason')).to.not.equal(null);
+    expect(form.checkValidity(), 'overturned: the reason is required').to.equal(false);
+  });
+
+  for (const lang of ['vi', 'en'] as const) {
+    it(`limits the reduction of the term to 3–6 months (${lang})`, async () => {
+      const form = await render(completion, reducedTooMuch, lang);
+      expect(form.validate()).to.equal(false);
+      await settle(form);
+      const key = 'reducedMonths.error.maximum';
+      expect(shownError(form, 'reducedMonths')).to.equal(completion.messages[lang][key]);
     });
   }
 });

@@ -90,9 +90,10 @@ function subject({ dob = ADULT, actDate = '2026-08-20', ground = 'quit-voluntary
 const CORRECTION = fx('subject', 'valid-correction').correction;
 const notice = (minor) => fx('notice', minor ? 'valid-minor' : 'valid');
 const dossier = (minor) => fx('dossier', minor ? 'valid-minor' : 'valid');
-const filing = (read) => ({ court: 'TAND khu vực 1', filedOn: '2026-09-11', ...(read ? { dossierReadOn: read } : {}) });
+const filing = (read) => (read ? fx('filing', 'valid-read-early', { dossierReadOn: read }) : fx('filing'));
 const acceptance = { caseNumber: '12/2026/TLST-CNBB', judge: 'Trần Thị D' };
 const applyDecision = fx('court-decision');
+const admission = (minor) => fx('admission', minor ? 'valid-reform-school' : 'valid');
 
 function start(day, dob = ADULT, province) {
   return proc.createCase({ person: { birthDate: dob }, at: at(day), ...(province ? { province } : {}) });
@@ -117,6 +118,12 @@ test('every event with a form names a form that exists, and its valid fixtures p
     POSTPONE: 'postponement',
     EXEMPT: 'exemption',
     SUSPEND: 'suspension',
+    FILE_WITH_COURT: 'filing',
+    COMPLAIN: 'complaint',
+    UPHOLD: 'review',
+    OVERTURN: 'review',
+    ADMIT: 'admission',
+    COMPLETE: 'completion',
   });
   for (const form of Object.keys(validators)) {
     const valid = readdirSync(join(FORMS, form, 'fixtures')).filter((f) => /^valid.*\.json$/.test(f));
@@ -125,30 +132,44 @@ test('every event with a form names a form that exists, and its valid fixtures p
   }
 });
 
-/** A case of the given age band taken to `state` with fixture data (dossier recorded and notified as needed). */
+/** A case of the given age band taken to `state` with fixture data (no dossier checklist recorded). */
 async function caseAt(state, minor = false) {
   const dob = minor ? MINOR : ADULT;
-  let c = await accept(proc, start('2026-08-24', dob), 'OPEN_DOSSIER', at('2026-08-24'), police, subject({ dob }));
-  if (state === 'dossier_preparation') return c;
-  c = await accept(proc, c, 'NOTIFY_DOSSIER', at('2026-08-25'), police, notice(minor));
-  c = await accept(proc, c, 'FILE_WITH_COURT', at('2026-09-11'), police, filing());
-  c = await accept(proc, c, 'ACCEPT', at('2026-09-14'), court, acceptance);
-  if (state === 'awaiting_session') return c;
-  c = await accept(proc, c, 'DECIDE', at('2026-09-25'), court, applyDecision);
-  c = await accept(proc, c, 'BECOME_FINAL', at('2026-10-01'), court, {});
-  if (state === 'execution') return c;
-  c = await accept(proc, c, 'POSTPONE', at('2026-10-02'), court, fx('postponement'));
-  if (state === 'postponed') return c;
-  return accept(proc, c, 'RESUME_EXECUTION', at('2026-10-20'), court, { groundsCeasedOn: '2026-10-19' }).then((x) =>
-    accept(proc, x, 'ADMIT', at('2026-10-21'), facility, { facility: 'Cơ sở số 2' }),
-  );
+  const steps = [
+    ['dossier_preparation', 'OPEN_DOSSIER', '2026-08-24', police, subject({ dob })],
+    ['dossier_reading', 'NOTIFY_DOSSIER', '2026-08-25', police, notice(minor)],
+    ['court_acceptance', 'FILE_WITH_COURT', '2026-09-11', police, filing()],
+    ['awaiting_session', 'ACCEPT', '2026-09-14', court, acceptance],
+    ['complaint_window', 'DECIDE', '2026-09-25', court, applyDecision],
+    ['execution', 'BECOME_FINAL', '2026-10-01', court, {}],
+    ['postponed', 'POSTPONE', '2026-10-02', court, fx('postponement')],
+    ['', 'RESUME_EXECUTION', '2026-10-20', court, { groundsCeasedOn: '2026-10-19' }],
+    ['in_facility', 'ADMIT', '2026-10-21', facility, admission(minor)],
+  ];
+  let c = start('2026-08-24', dob);
+  for (const [name, type, day, who, data] of steps) {
+    c = await accept(proc, c, type, at(day), who, data);
+    if (name === state) return c;
+  }
+  throw new Error(`caseAt: no step reaches ${state}`);
 }
+const SENDER = {
+  DECIDE: court,
+  POSTPONE: court,
+  EXEMPT: court,
+  COMPLAIN: family,
+  UPHOLD: provincialCourt,
+  OVERTURN: provincialCourt,
+  ADMIT: facility,
+  SUSPEND: facility,
+  COMPLETE: facility,
+};
 /** Sends a form's fixture; returns the state reached, or `refused:<code>` (a refusal leaves the case as it was). */
 async function outcome(c, type, form, name, day) {
   const r = await proc.apply(c, {
     type,
     at: at(day, '15:00'),
-    by: { DECIDE: court, POSTPONE: court, EXEMPT: court, SUSPEND: facility }[type] ?? police,
+    by: SENDER[type] ?? police,
     data: fx(form, name),
   });
   return r.ok ? r.case.state : `refused:${r.refusal.code}`;
@@ -236,6 +257,21 @@ test('each valid fixture is accepted in its branch; fixtures missing what a guar
   const treating = await caseAt('in_facility');
   for (const name of ['valid', 'valid-no-carer', 'invalid-inpatient-days', 'invalid-hospital-missing'])
     got[`suspension/${name}`] = await outcome(treating, 'SUSPEND', 'suspension', name, '2026-11-02');
+  const reading = await caseAt('dossier_reading');
+  for (const name of ['valid', 'valid-read-early', 'invalid-court-missing', 'invalid-filed-on'])
+    got[`filing/${name}`] = await outcome(reading, 'FILE_WITH_COURT', 'filing', name, '2026-09-11');
+  const window = await caseAt('complaint_window');
+  for (const name of ['valid', 'valid-procuracy', 'invalid-grounds-missing'])
+    got[`complaint/${name}`] = await outcome(window, 'COMPLAIN', 'complaint', name, '2026-09-28');
+  const review = await accept(proc, window, 'COMPLAIN', at('2026-09-28'), family, fx('complaint'));
+  for (const name of ['valid', 'valid-overturned', 'invalid-result-missing']) {
+    got[`review/${name} UPHOLD`] = await outcome(review, 'UPHOLD', 'review', name, '2026-10-06');
+    got[`review/${name} OVERTURN`] = await outcome(review, 'OVERTURN', 'review', name, '2026-10-06');
+  }
+  for (const name of ['valid', 'valid-reform-school', 'invalid-admitted-on-missing', 'invalid-facility-missing'])
+    got[`admission/${name}`] = await outcome(execution, 'ADMIT', 'admission', name, '2026-10-05');
+  for (const name of ['valid', 'valid-reduced', 'invalid-result-missing'])
+    got[`completion/${name}`] = await outcome(treating, 'COMPLETE', 'completion', name, '2028-10-25');
   const prepState = 'proceedings.dossier_preparation';
   assert.deepEqual(got, {
     'management/valid': prepState,
@@ -277,6 +313,26 @@ test('each valid fixture is accepted in its branch; fixtures missing what a guar
     'suspension/valid-no-carer': 'in_facility.adult.suspended',
     'suspension/invalid-inpatient-days': 'refused:guard-failed',
     'suspension/invalid-hospital-missing': 'refused:guard-failed',
+    'filing/valid': 'proceedings.court_acceptance',
+    'filing/valid-read-early': 'proceedings.court_acceptance',
+    'filing/invalid-court-missing': 'refused:guard-failed',
+    'filing/invalid-filed-on': 'refused:guard-failed',
+    'complaint/valid': 'proceedings.review',
+    'complaint/valid-procuracy': 'proceedings.review',
+    'complaint/invalid-grounds-missing': 'refused:guard-failed',
+    'review/valid UPHOLD': 'execution',
+    'review/valid OVERTURN': 'refused:guard-failed',
+    'review/valid-overturned UPHOLD': 'refused:guard-failed',
+    'review/valid-overturned OVERTURN': 'not_applied',
+    'review/invalid-result-missing UPHOLD': 'refused:guard-failed',
+    'review/invalid-result-missing OVERTURN': 'refused:guard-failed',
+    'admission/valid': 'in_facility.adult.treating',
+    'admission/valid-reform-school': 'in_facility.adult.treating',
+    'admission/invalid-admitted-on-missing': 'refused:guard-failed',
+    'admission/invalid-facility-missing': 'refused:guard-failed',
+    'completion/valid': 'completed',
+    'completion/valid-reduced': 'completed',
+    'completion/invalid-result-missing': 'refused:guard-failed',
   });
 });
 
@@ -314,8 +370,8 @@ test('Track B: a 16-year-old through the regional court (Law 120), guardian noti
   assert.equal(deadline(c, 'complaint').due, '2026-09-30');
   await refuse(proc, c, 'BECOME_FINAL', at('2026-09-30', '16:00'), court, {}, 'guard-failed');
   c = await accept(proc, c, 'BECOME_FINAL', at('2026-10-01'), court, {});
-  await refuse(proc, c, 'COMPLAIN', at('2026-10-01'), family, { grounds: 'x' }, 'not-allowed-in-state');
-  c = await accept(proc, c, 'ADMIT', at('2026-10-05'), facility, { facility: 'Trường giáo dưỡng số 2' });
+  await refuse(proc, c, 'COMPLAIN', at('2026-10-01'), family, fx('complaint'), 'not-allowed-in-state');
+  c = await accept(proc, c, 'ADMIT', at('2026-10-05'), facility, admission(true));
   assert.equal(c.state, 'in_facility.minor.treating');
   const term = deadline(c, 'term-end');
   assert.deepEqual([term.n, term.due, term.uncertain], [24, '2028-10-05', true]);
@@ -351,23 +407,23 @@ test('Track A, law 2025-07-01: Form 35 management at home, complaint, review, po
   c = await accept(proc, c, 'DECIDE', at('2026-07-03'), court, applyDecision);
   // Fri 03/07 + 3 working days: Mon 06, Tue 07, Wed 08.
   assert.equal(deadline(c, 'complaint').due, '2026-07-08');
-  await refuse(proc, c, 'COMPLAIN', at('2026-07-06'), police, { grounds: 'x' }, 'role-not-permitted');
-  c = await accept(proc, c, 'COMPLAIN', at('2026-07-06'), family, { grounds: 'Đang nuôi mẹ già' });
+  await refuse(proc, c, 'COMPLAIN', at('2026-07-06'), police, fx('complaint'), 'role-not-permitted');
+  c = await accept(proc, c, 'COMPLAIN', at('2026-07-06'), family, fx('complaint'));
   assert.equal(c.state, 'proceedings.review');
   // Mon 06/07 + 7 working days: Tue 07, Wed 08, Thu 09, Fri 10, Mon 13, Tue 14, Wed 15.
   assert.deepEqual([deadline(c, 'review').due, deadline(c, 'review').uncertain], ['2026-07-15', true]);
-  await refuse(proc, c, 'UPHOLD', at('2026-07-14'), court, { decisionNumber: '3/QĐ-PT' }, 'role-not-permitted');
-  c = await accept(proc, c, 'UPHOLD', at('2026-07-14'), provincialCourt, { decisionNumber: '3/QĐ-PT' });
+  await refuse(proc, c, 'UPHOLD', at('2026-07-14'), court, fx('review'), 'role-not-permitted');
+  c = await accept(proc, c, 'UPHOLD', at('2026-07-14'), provincialCourt, fx('review'));
   assert.equal(c.state, 'execution');
   await refuse(proc, c, 'POSTPONE', at('2026-07-20'), police, fx('postponement'), 'role-not-permitted');
   c = await accept(proc, c, 'POSTPONE', at('2026-07-20'), court, fx('postponement'));
   c = await accept(proc, c, 'RESUME_EXECUTION', at('2026-08-20'), court, { groundsCeasedOn: '2026-08-19' });
-  c = await accept(proc, c, 'ADMIT', at('2026-08-24'), facility, { facility: 'Cơ sở cai nghiện bắt buộc số 2' });
+  c = await accept(proc, c, 'ADMIT', at('2026-08-24'), facility, admission(false));
   assert.equal(c.state, 'in_facility.adult.treating');
   const term = deadline(c, 'term-end');
   assert.deepEqual([term.n, term.due, term.uncertain, c.lawVersion], [12, '2027-08-24', true, '2025-07-01']);
-  await refuse(proc, c, 'COMPLETE', at('2027-08-24'), facility, { result: 'tốt' }, 'guard-failed');
-  c = await accept(proc, c, 'COMPLETE', at('2027-08-25'), facility, { result: 'tốt' });
+  await refuse(proc, c, 'COMPLETE', at('2027-08-24'), facility, fx('completion'), 'guard-failed');
+  c = await accept(proc, c, 'COMPLETE', at('2027-08-25'), facility, fx('completion'));
   assert.deepEqual([c.state, c.status, c.documents.at(-1).id], ['completed', 'closed', 'completionCertificate']);
 });
 
@@ -410,7 +466,7 @@ test('a complaint after the 3-working-day window is refused; the decision become
   c = await accept(proc, c, 'FILE_WITH_COURT', at('2026-09-16'), police, filing());
   c = await accept(proc, c, 'ACCEPT', at('2026-09-17'), court, acceptance);
   c = await accept(proc, c, 'DECIDE', at('2026-09-25'), court, fx('court-decision', 'valid-absent'));
-  await refuse(proc, c, 'COMPLAIN', at('2026-10-01'), family, { grounds: 'muộn' }, 'guard-failed');
+  await refuse(proc, c, 'COMPLAIN', at('2026-10-01'), family, fx('complaint'), 'guard-failed');
   c = await accept(proc, c, 'BECOME_FINAL', at('2026-10-01'), court, {});
   assert.equal(c.state, 'execution');
 });
@@ -529,7 +585,7 @@ test('law versions around 01/07/2026: adult and minor terms, who prepares and fi
     c = await accept(proc, c, 'ACCEPT', at(day, '12:00'), court, acceptance);
     c = await accept(proc, c, 'DECIDE', at(day, '13:00'), court, applyDecision);
     c = await accept(proc, c, 'BECOME_FINAL', later(at(day), { days: 8 }), court, {});
-    return accept(proc, c, 'ADMIT', later(at(day), { days: 9 }), facility, { facility: 'Cơ sở số 2' });
+    return accept(proc, c, 'ADMIT', later(at(day), { days: 9 }), facility, admission(dob === MINOR));
   };
   const terms = [];
   for (const [day, dob] of [
@@ -578,7 +634,7 @@ test('suspension for a serious illness: resumed with 3 months or more left, rele
   c = await accept(proc, c, 'ACCEPT', at('2026-08-06'), court, acceptance);
   c = await accept(proc, c, 'DECIDE', at('2026-08-07'), court, applyDecision);
   c = await accept(proc, c, 'BECOME_FINAL', at('2026-08-13'), court, {});
-  c = await accept(proc, c, 'ADMIT', at('2026-08-17'), facility, { facility: 'Cơ sở số 2' });
+  c = await accept(proc, c, 'ADMIT', at('2026-08-17'), facility, admission(false));
   await refuse(
     proc,
     c,
@@ -634,7 +690,7 @@ test('uncertain Law-120 values are overridable per province: a province keeping 
   c = await accept(local, c, 'ACCEPT', at('2026-08-06'), court, acceptance);
   c = await accept(local, c, 'DECIDE', at('2026-08-07'), court, applyDecision);
   c = await accept(local, c, 'BECOME_FINAL', at('2026-08-13'), court, {});
-  c = await accept(local, c, 'ADMIT', at('2026-08-17'), facility, { facility: 'Trường giáo dưỡng số 2' });
+  c = await accept(local, c, 'ADMIT', at('2026-08-17'), facility, admission(true));
   const term = deadline(c, 'term-end');
   assert.deepEqual([term.n, term.due, term.uncertain], [6, '2027-02-17', true]);
   // Settled values cannot be overridden: the complaint window (3 working days) is not marked uncertain.
@@ -674,15 +730,15 @@ const fixtures = {
   'proceedings/ACCEPT#0': { by: court, data: () => acceptance },
   'proceedings/DECIDE#0': { by: court, data: () => applyDecision },
   'proceedings/DECIDE#1': { by: court, data: () => fx('court-decision', 'valid-not-applied') },
-  'proceedings/COMPLAIN#0': { by: family, data: () => ({ grounds: 'Không đồng ý' }) },
+  'proceedings/COMPLAIN#0': { by: family, data: () => fx('complaint', 'valid-procuracy') },
   'proceedings/BECOME_FINAL#0': { by: court, after: 'complaint', data: () => ({}) },
-  'proceedings/UPHOLD#0': { by: provincialCourt, data: () => ({ decisionNumber: '3/QĐ-PT' }) },
+  'proceedings/UPHOLD#0': { by: provincialCourt, data: () => fx('review') },
   'proceedings/OVERTURN#0': {
     by: provincialCourt,
-    data: () => ({ decisionNumber: '3/QĐ-PT', reason: 'Sai đối tượng' }),
+    data: () => fx('review', 'valid-overturned'),
   },
-  'execution/ADMIT#0': { by: facility, data: () => ({ facility: 'Cơ sở số 2' }) },
-  'execution/ADMIT#1': { by: facility, data: () => ({ facility: 'Trường giáo dưỡng' }) },
+  'execution/ADMIT#0': { by: facility, data: () => admission(false) },
+  'execution/ADMIT#1': { by: facility, data: () => admission(true) },
   'execution/POSTPONE#0': { by: court, data: () => fx('postponement', 'valid-family-hardship') },
   'execution/EXEMPT#0': { by: court, data: () => fx('exemption') },
   'postponed/RESUME_EXECUTION#0': { by: court, data: () => ({ groundsCeasedOn: '2026-03-20' }) },
@@ -690,7 +746,7 @@ const fixtures = {
   'in_facility/SUSPEND#0': { by: facility, data: () => fx('suspension') },
   'in_facility/RESUME#0': { by: facility, data: () => ({ recoveredOn: '2026-05-01', remainingMonths: 8 }) },
   'in_facility/RELEASE#0': { by: facility, data: () => ({ recoveredOn: '2026-05-01', remainingMonths: 1 }) },
-  'in_facility/COMPLETE#0': { by: facility, after: 'term-end', data: () => ({ result: 'tốt' }) },
+  'in_facility/COMPLETE#0': { by: facility, after: 'term-end', data: () => fx('completion') },
 };
 // Every step that has a form sends data its form accepts (the replay uses support.mjs's accept directly).
 for (const [key, f] of Object.entries(fixtures)) {
