@@ -231,6 +231,29 @@ test('the request form: each valid fixture opens its track for the person it des
   }
 });
 
+test('Law 120 re-determination on registering: the previous result must be older than 6 months (Law 73: no such case)', async () => {
+  const expired = form('request', 'valid-redetermination'); // previous result of 15/01/2026
+  const open = (at) => proc.createCase({ person: { birthDate: expired.person.dateOfBirth }, at });
+  const at = '2026-09-07T08:00:00+07:00';
+  assert.equal((await accept(proc, open(at), 'RECEIVE_REQUEST', at, doctor, expired)).track, 'voluntary');
+  const recent = { ...expired, previousResult: { ...expired.previousResult, date: '2026-06-01' } };
+  await refuse(proc, open(at), 'RECEIVE_REQUEST', at, doctor, recent, 'guard-failed');
+  const { previousResult: _p, ...withoutPrevious } = expired;
+  await refuse(proc, open(at), 'RECEIVE_REQUEST', at, doctor, withoutPrevious, 'guard-failed');
+  // 6 months after 15/01/2026 is 15/07/2026: on that day the result is still valid, the day after it is not.
+  const onTheDay = '2026-07-15T08:00:00+07:00';
+  const dayAfter = '2026-07-16T08:00:00+07:00';
+  await refuse(proc, open(onTheDay), 'RECEIVE_REQUEST', onTheDay, doctor, expired, 'guard-failed');
+  assert.equal((await accept(proc, open(dayAfter), 'RECEIVE_REQUEST', dayAfter, doctor, expired)).state, 'observing');
+  const law73 = '2026-03-02T08:00:00+07:00';
+  const old = { ...expired, previousResult: { ...expired.previousResult, date: '2025-06-01' } };
+  await refuse(proc, open(law73), 'RECEIVE_REQUEST', law73, doctor, old, 'guard-failed');
+  assert.equal(
+    (await accept(proc, open(law73), 'RECEIVE_REQUEST', law73, doctor, selfRequest)).lawVersion,
+    '2025-07-01',
+  );
+});
+
 test('the criteria form: each valid fixture reaches the state its conclusion names; invalid ones are refused', async () => {
   const base = await observing('2026-09-07T08:00:00+07:00');
   const stateOf = {
