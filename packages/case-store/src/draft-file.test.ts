@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { draftFileName, exportDraft, importDraft } from './draft-file.js';
 import { DraftFileError } from './errors.js';
 import { findJsonSyntaxError } from './json-syntax.js';
+import { sha256Hex } from './sha256.js';
 import { openCaseStore } from './store.js';
 import { cleanUp, makeDraft, rejection, uniqueName } from './test/helpers.js';
 import type { Draft } from './types.js';
@@ -18,7 +19,7 @@ const draft: Draft = makeDraft(
 );
 
 async function envelope(d: Draft = draft): Promise<Record<string, unknown>> {
-  return JSON.parse(await (await exportDraft(d)).text()) as Record<string, unknown>;
+  return JSON.parse(await exportDraft(d).text()) as Record<string, unknown>;
 }
 const fileOf = (value: unknown) =>
   new Blob([typeof value === 'string' ? value : JSON.stringify(value)], { type: 'application/json' });
@@ -33,7 +34,7 @@ describe('draft files', () => {
   afterEach(cleanUp);
 
   it('round-trips a draft through a file, Vietnamese text, flags and all', async () => {
-    const file = await exportDraft(draft);
+    const file = exportDraft(draft);
     expect(file.type).to.equal('application/json');
     const text = await file.text();
     expect(text).to.contain('"format": "hoso-draft"').and.contain('Đặng Thị Hương');
@@ -51,7 +52,7 @@ describe('draft files', () => {
   });
 
   it('says at which line and column a file stops being JSON', async () => {
-    const text = (await (await exportDraft(draft)).text()).replace('"step": 2,', '"step": 2');
+    const text = (await exportDraft(draft).text()).replace('"step": 2,', '"step": 2');
     const error = await refused(fileOf(text));
     expect(error.reason).to.equal('not-json');
     const line = text.split('\n').findIndex((l) => l.includes('"step": 2')) + 2; // the next key is where it breaks
@@ -102,7 +103,7 @@ describe('draft files', () => {
     const store = await openCaseStore({ name: uniqueName('file') });
     try {
       await store.saveDraft(draft, { expectedRev: 0 });
-      const imported = await importDraft(await exportDraft({ ...draft, data: { edited: 'offline' } }));
+      const imported = await importDraft(exportDraft({ ...draft, data: { edited: 'offline' } }));
       const copy = await store.saveDraftCopy(imported);
       expect((await store.getDraft(copy.id))?.data).to.deep.equal({ edited: 'offline' });
       expect((await store.getDraft(draft.id))?.data).to.deep.equal(draft.data);
@@ -115,6 +116,26 @@ describe('draft files', () => {
     expect(draftFileName(draft, new Date('2026-11-23T10:00:00Z'))).to.equal(
       'hoso-draft_voluntary-rehab-registration_2026-11-23.json',
     );
+  });
+});
+
+describe('sha256Hex', () => {
+  it('agrees with crypto.subtle on empty, ASCII, Vietnamese, block-boundary and long inputs', async () => {
+    const inputs = [
+      '',
+      'abc',
+      'Nguyễn Thị Hương — số 12/3 đường Lê Lợi',
+      'x'.repeat(55),
+      'y'.repeat(56),
+      'z'.repeat(64),
+      'đ'.repeat(100_000),
+    ];
+    for (const text of inputs) {
+      const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+      const expected = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+      expect(sha256Hex(text), `${text.length} characters`).to.equal(expected);
+    }
+    expect(sha256Hex('abc')).to.equal('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'); // FIPS 180-2 example
   });
 });
 

@@ -8,24 +8,30 @@
  */
 import { DraftFileError, type LocalizedText } from './errors.js';
 import { findJsonSyntaxError } from './json-syntax.js';
+import { sha256Hex } from './sha256.js';
 import type { Draft } from './types.js';
 
 export const DRAFT_FILE_FORMAT = 'hoso-draft';
 export const DRAFT_FILE_VERSION = 1;
 
+/** The check on import: the platform's SHA-256 (the export uses `sha256Hex`; a test keeps the two equal). */
 async function sha256(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** The draft as a JSON file (`application/json`). */
-export async function exportDraft(draft: Draft): Promise<Blob> {
+/**
+ * The draft as a JSON file (`application/json`), at once: it works while the store is failing and from a click
+ * handler that must start the download synchronously.
+ */
+export function exportDraft(draft: Draft): Blob {
   const content = JSON.stringify(draft);
+  if (content === undefined) throw new TypeError('exportDraft: expected a draft object');
   const file = {
     format: DRAFT_FILE_FORMAT,
     version: DRAFT_FILE_VERSION,
     exportedAt: new Date().toISOString(),
-    sha256: await sha256(content),
+    sha256: sha256Hex(content),
     draft: JSON.parse(content) as Draft,
   };
   return new Blob([`${JSON.stringify(file, null, 2)}\n`], { type: 'application/json' });
