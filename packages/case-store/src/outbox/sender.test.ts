@@ -71,6 +71,17 @@ describe('OutboxSender against a real HTTP server and the IndexedDB store', () =
     expect((await server.received()).events.map((e) => e.rev)).to.deep.equal([1, 2]);
     await waitFor(() => s.counts.pending === 0, 'counts back to zero');
     expect(s.counts).to.deep.equal({ pending: 0, sending: 0, failed: 0 });
+
+    online = false;
+    window.dispatchEvent(new Event('offline'));
+    await s.queue(submission('c1', 2));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(s.counts).to.deep.equal({ pending: 1, sending: 0, failed: 0 });
+    expect((await server.received()).events).to.have.length(2);
+    online = true;
+    window.dispatchEvent(new Event('online'));
+    await waitFor(() => allSent(store), 'the third sent once back online');
+    expect((await server.received()).events.map((e) => e.rev)).to.deep.equal([1, 2, 3]);
   });
 
   it('503 three times, then OK: applied once after 4 attempts with one key', async () => {

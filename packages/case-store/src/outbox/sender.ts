@@ -161,7 +161,10 @@ export class OutboxSender extends EventTarget {
   start(): void {
     if (this.started) return;
     this.started = true;
-    if (typeof window !== 'undefined') window.addEventListener('online', this.onOnline);
+    if (typeof window !== 'undefined') {
+      window.addEventListener('online', this.onOnline);
+      window.addEventListener('offline', this.onOffline);
+    }
     this.unsubscribe = this.store.subscribe?.((change, origin) => {
       if (change.kind !== 'outbox' || origin !== 'remote') return;
       void this.refreshCounts();
@@ -193,7 +196,10 @@ export class OutboxSender extends EventTarget {
     if (!this.started) return;
     this.started = false;
     this.leader = false;
-    if (typeof window !== 'undefined') window.removeEventListener('online', this.onOnline);
+    if (typeof window !== 'undefined') {
+      window.removeEventListener('online', this.onOnline);
+      window.removeEventListener('offline', this.onOffline);
+    }
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     clearTimeout(this.timer);
@@ -221,6 +227,8 @@ export class OutboxSender extends EventTarget {
   }
 
   private readonly onOnline = () => void this.flush();
+  /** Offline: no retry timer (nothing could go out); `online` sends at once. A request in flight ends by itself. */
+  private readonly onOffline = () => clearTimeout(this.timer);
 
   private async enqueue(item: Pick<OutboxItem, 'id' | 'caseId' | 'kind' | 'payload'>): Promise<OutboxItem> {
     const stored = await this.store.outbox.enqueue(item);
