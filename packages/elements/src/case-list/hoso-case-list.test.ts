@@ -350,6 +350,31 @@ describe('<hoso-case-list>', () => {
     expect(rows(el).filter((r) => r.getAttribute('part')!.includes('row-overdue'))).to.have.length(4);
   });
 
+  it('shows stored facts of a case whose procedure is not given, and a case it cannot read', async () => {
+    await put(store, {
+      ...cases.a!,
+      id: 'broken',
+      snapshot: {} as Case['snapshot'],
+      person: person('Hỏng Dữ Liệu', '1'),
+    });
+    const el = await fixture<HosoCaseList>(
+      html`<hoso-case-list
+        .store=${store}
+        .user=${{ id: 'u1', name: 'B', roles: [], communeCode: COMMUNE }}
+        .procedures=${{ 'voluntary-rehab': procedures['voluntary-rehab']! }}
+        now=${NOW}
+      ></hoso-case-list>`,
+    );
+    await until(() => rows(el).length === 6, 'the list to load');
+    // Overdue first still holds from the stored due dates; the procedure id and state name stand in for titles.
+    expect(rowIds(el).slice(0, 2)).to.deep.equal([cases.b!.id, cases.c!.id]);
+    const b = rows(el)[0]!;
+    expect(b.textContent).to.contain('compulsory-rehab').and.contain('proceedings.dossier_preparation');
+    expect(b.textContent).to.contain('18/06/2026').and.contain('Quá hạn');
+    const broken = rows(el).find((r) => r.dataset['caseId'] === 'broken')!;
+    expect(broken.textContent).to.contain('Không đọc được hồ sơ này');
+  });
+
   for (const lang of ['vi', 'en']) {
     it(`is axe-clean in ${lang}`, async function () {
       this.timeout(30000); // axe on WebKitGTK under load

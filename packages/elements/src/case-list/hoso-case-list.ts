@@ -102,6 +102,8 @@ export class HosoCaseList extends LitElement {
   #rows: CaseRow[] = [];
   #rowsFrom: { records: CaseRecord[] | undefined; procedures: unknown; now: string | undefined } | undefined;
   #rowCache = new Map<string, RowCacheEntry>();
+  #shownRows: CaseRow[] = [];
+  #shownFor: unknown[] | undefined;
 
   /** The rows currently matching the search and filters, in display order (all pages). */
   get shownCaseIds(): string[] {
@@ -169,16 +171,29 @@ export class HosoCaseList extends LitElement {
     return rows;
   }
 
+  /** The rows matching the search and filters, in display order; recomputed only when an input changed. */
   #shown(): CaseRow[] {
+    const lang = this.#lang.lang;
+    const inputs = [
+      this.#rows,
+      this.query,
+      this.procedureFilter,
+      this.statusFilter,
+      this.sortKey,
+      this.sortDirection,
+      lang,
+    ];
+    if (this.#shownFor && inputs.every((v, i) => v === this.#shownFor?.[i])) return this.#shownRows;
     const query = parseQuery(this.query);
-    return this.#rows
+    this.#shownFor = inputs;
+    return (this.#shownRows = this.#rows
       .filter(
         (row) =>
           (!this.procedureFilter || row.procedure === this.procedureFilter) &&
           (!this.statusFilter || row.rowStatus === this.statusFilter) &&
           matches(query, row.search),
       )
-      .sort(comparator(this.sortKey, this.sortDirection, this.#lang.lang));
+      .sort(comparator(this.sortKey, this.sortDirection, lang)));
   }
 
   #open(row: CaseRow): void {
