@@ -1,4 +1,13 @@
 /**
- * `@hoso/elements`: the composition root. `<hoso-procedure>`, `<hoso-case-list>`, `<hoso-case-timeline>`.
+ * `@hoso/elements`: the composition root. Importing it registers `<hoso-procedure>`, `<hoso-case-list>`, `<hoso-case-timeline>` (and `<hoso-form>`).
  */
-export {};
+export { HosoProcedure, type ProcedureUser, type SubmissionQueue } from './procedure/hoso-procedure.js';
+export { builtinProcedures, procedureList, UnknownContentError } from './procedure/content.js';
+export type { LoadedProcedure, ProcedureSource, FormModule, ProcedureModule } from './procedure/content.js';
+export { personFromForm } from './procedure/person.js';
+export { defaultStore, loadProcedures } from './procedure/defaults.js';
+export { rolesInForce, type RoleOffice } from './procedure/roles.js';
+export * from './case-list/index.js';
+export * from './case-timeline/index.js';
+export { answerRows, type AnswerRow } from './procedure/answers.js';
+export { HosoCaseSavedEvent, HosoCaseStepEvent, HosoProcedureSubmitEvent } from './events/procedure-events.js';

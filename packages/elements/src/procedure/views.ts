@@ -1,0 +1,138 @@
+/**
+ * The working area of `<hoso-procedure>`: the step's form, the "check your answers" page, and the save-status
+ * line with export/import of the draft. Render functions; the element owns the state.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { HosoChangeEvent } from '@hoso/forms/events';
+import type { ProcedureTerms } from '../i18n/procedure-terms.js';
+import { answerRows } from './answers.js';
+import type { DraftKeeper } from './draft-keeper.js';
+import type { ActiveStep } from './session.js';
+
+export interface ActiveHandlers {
+  title: string;
+  onChange: (e: HosoChangeEvent) => void;
+  onWizardStep: (e: Event) => void;
+  onContinue: () => void;
+  onCancel: () => void;
+  onBack: () => void;
+  onChangeField: (path: string, step: number) => void;
+  onSubmit: () => void;
+}
+
+export function renderActive(a: ActiveStep, t: ProcedureTerms, lang: 'vi' | 'en', h: ActiveHandlers): TemplateResult {
+  if (a.mode === 'edit' && a.form) {
+    return html`<section part="form" aria-labelledby="active-h">
+      <h3 id="active-h" tabindex="-1">${h.title}</h3>
+      ${
+        a.flagged?.length
+          ? html`<div class="notice" data-kind="flagged">
+              <p>${t.flagged}</p>
+              <ul>
+                ${a.flagged.map((f) => html`<li>${f}</li>`)}
+              </ul>
+            </div>`
+          : nothing
+      }
+      <hoso-form
+        lang=${lang}
+        .schema=${a.form.schema}
+        .uischema=${a.form.uischema}
+        .messages=${a.form.messages}
+        .validators=${a.form.validators}
+        .data=${a.data}
+        .step=${a.step}
+        @change=${h.onChange}
+        @hoso-step-change=${h.onWizardStep}
+      ></hoso-form>
+      <div class="actions">
+        <button type="button" data-action="continue" @click=${h.onContinue}>${t.continue}</button>
+        <button type="button" class="secondary" data-action="cancel" @click=${h.onCancel}>${t.cancel}</button>
+      </div>
+    </section>`;
+  }
+  const rows = a.form ? answerRows(a.form, a.data, lang, t) : [];
+  return html`<section part="review" aria-labelledby="active-h">
+    <h3 id="active-h" tabindex="-1">${a.form ? t.checkAnswers : t.confirm(h.title)}</h3>
+    ${
+      a.form
+        ? html`<p>${t.checkAnswersIntro}</p>
+            <dl class="answers">
+              ${rows.map(
+                (r) =>
+                  html`<div data-path=${r.path}>
+                    <dt>${r.label}</dt>
+                    <dd class=${r.answered ? '' : 'unanswered'}>${r.value}</dd>
+                    <dd>
+                      <button
+                        type="button"
+                        class="link"
+                        aria-label=${t.changeLabel(r.label)}
+                        @click=${() => h.onChangeField(r.path, r.step)}
+                      >
+                        ${t.change}
+                      </button>
+                    </dd>
+                  </div>`,
+              )}
+            </dl>`
+        : nothing
+    }
+    <div class="actions">
+      <button type="button" data-action="submit" @click=${h.onSubmit}>${t.submit}</button>
+      ${
+        a.form
+          ? html`<button type="button" class="secondary" data-action="back" @click=${h.onBack}>${t.back}</button>`
+          : html`<button type="button" class="secondary" data-action="cancel" @click=${h.onCancel}>${t.cancel}</button>`
+      }
+    </div>
+  </section>`;
+}
+
+export function renderStatus(
+  drafts: DraftKeeper,
+  persisted: 'persisted' | 'prompt-denied' | 'unsupported' | undefined,
+  t: ProcedureTerms,
+  lang: 'vi' | 'en',
+  files: { export: () => void; import: (file: File) => void },
+): TemplateResult {
+  const time = drafts.savedAt ? new Date(drafts.savedAt).toLocaleTimeString(lang === 'vi' ? 'vi-VN' : 'en-GB') : '';
+  const status =
+    drafts.status === 'saving' || drafts.status === 'pending'
+      ? t.saving
+      : drafts.status === 'saved'
+        ? t.savedAt(time)
+        : drafts.status === 'error' || drafts.status === 'conflict'
+          ? t.unsaved
+          : '';
+  return html`<div class="status" part="status">
+    <span class="save-status" data-status=${drafts.status}>${status}</span>
+    ${
+      persisted
+        ? html`<span class="persistence" data-persisted=${persisted}
+            >${persisted === 'persisted' ? t.persisted : persisted === 'prompt-denied' ? t.notPersisted : t.persistUnknown}</span
+          >`
+        : nothing
+    }
+    ${
+      drafts.current
+        ? html`<button type="button" class="secondary" data-action="export" @click=${files.export}>
+            ${t.exportDraft}
+          </button>`
+        : nothing
+    }
+    <label class="button secondary"
+      >${t.importDraft}
+      <input
+        class="visually-hidden"
+        type="file"
+        accept="application/json,.json"
+        @change=${(e: Event) => {
+          const input = e.target as HTMLInputElement;
+          const file = input.files?.[0];
+          if (file) files.import(file);
+          input.value = '';
+        }}
+    /></label>
+  </div>`;
+}
