@@ -42,6 +42,12 @@ export const BUILD_STEPS = [
     skipIf: () => (existsSync(HOSO_BUILD_SRC) ? null : 'packages/cli/src/commands/build.ts not written yet'),
   },
   {
+    name: 'rollup (packages/elements)',
+    cmd: 'rollup',
+    args: ['-c', 'rollup.config.mjs'],
+    cwd: join(ROOT, 'packages/elements'),
+  },
+  {
     name: 'rollup (packages/forms)',
     cmd: 'rollup',
     args: ['-c', 'rollup.config.mjs'],

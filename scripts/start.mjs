@@ -1,5 +1,5 @@
-// `node scripts/start.mjs` (also `pnpm start`): install dependencies, build, then serve the demo page
-// (examples/demo/) on http://localhost:8080 (PORT to change it) under a strict Content-Security-Policy.
+// `node scripts/start.mjs` (also `pnpm start`): install dependencies, build, then serve the demo portal
+// (examples/portal/; the single-form demo stays at examples/demo/) on http://localhost:8080 (PORT to change it) under a strict Content-Security-Policy.
 // Ctrl-C stops it. Node built-ins only. --no-install / --no-build skip those steps.
 import { build } from './build.mjs';
 import { banner } from './lib/run.mjs';
@@ -37,7 +37,8 @@ server.on('error', (e) => {
 server.listen(port, () => {
   const actual = server.address().port;
   banner('serving');
-  process.stdout.write(`Demo: http://localhost:${actual}/examples/demo/  (Ctrl-C to stop)\n`);
+  process.stdout.write(`Portal: http://localhost:${actual}/examples/portal/  (Ctrl-C to stop)\n`);
+  process.stdout.write(`Form demo: http://localhost:${actual}/examples/demo/\n`);
 });
 const stop = () => {
   server.close(() => process.exit(0));

@@ -8,8 +8,15 @@ import { ROOT } from './run.mjs';
 export const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; require-trusted-types-for 'script'";
 
-/** URL prefixes the demo may load: the page itself and the built files it imports. Nothing else is served. */
-export const SERVED = ['/examples/demo/', '/packages/forms/bundle/', '/packages/forms/dist/', '/schemas/generated/'];
+/** URL prefixes the pages may load: the portal, the form demo and the built files they import. Nothing else is served. */
+export const SERVED = [
+  '/examples/portal/',
+  '/examples/demo/',
+  '/packages/elements/bundle/',
+  '/packages/forms/bundle/',
+  '/packages/forms/dist/',
+  '/schemas/generated/',
+];
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -61,7 +68,7 @@ export function createDemoServer({ root = ROOT, served = SERVED, csp = CSP } = {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed\n', base);
     const urlPath = req.url ?? '/';
     if (urlPath === '/' || urlPath.startsWith('/?'))
-      return send(res, 302, '', { ...base, location: '/examples/demo/' });
+      return send(res, 302, '', { ...base, location: '/examples/portal/' });
     const file = resolveRequest(urlPath, root, served);
     if (!file) return send(res, 403, `not served: ${urlPath}\n`, base);
     let size;

@@ -44,7 +44,7 @@ describe('demo static server', () => {
   it('redirects / to the demo page', async () => {
     const r = await get(port, '/');
     assert.equal(r.status, 302);
-    assert.equal(r.headers.location, '/examples/demo/');
+    assert.equal(r.headers.location, '/examples/portal/');
   });
 
   it('serves the demo page with the strict CSP and the right types', async () => {

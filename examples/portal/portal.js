@@ -1,0 +1,175 @@
+// The demo portal: what a provincial portal looks like with hoso embedded. One script, the elements bundle, and a
+// hash router: #/ (procedures), #/thu-tuc/<procedure> (new case), #/ho-so (case list),
+// #/ho-so/<procedure>/<caseId> (a case), #/nguoi/<personalId> (a person's timeline).
+// The role switcher stands in for the portal's login (`.user` on the elements). No inline script, no HTML
+// strings: the page runs under `script-src 'self'; require-trusted-types-for 'script'`.
+import { PAGE_TEXT } from './i18n.js';
+
+const BUNDLE = '../../packages/elements/bundle/hoso-elements.js';
+const COMMUNE = '26734'; // the demo commune (Phường Sài Gòn, TP. Hồ Chí Minh)
+const STORAGE = { role: 'hoso-portal:role', lang: 'hoso-portal:lang', today: 'hoso-portal:today' };
+
+const main = /** @type {HTMLElement} */ (document.getElementById('main'));
+const roleSelect = /** @type {HTMLSelectElement} */ (document.getElementById('role'));
+const today = /** @type {HTMLInputElement} */ (document.getElementById('today'));
+let lang = localStorage.getItem(STORAGE.lang) === 'en' ? 'en' : 'vi';
+/** @type {any} */
+let hoso;
+/** @type {{ role: string, office: { vi: string, en: string } }[]} */
+let roles = [];
+/** Runtimes of the procedures, for the case list's titles and deadline status. */
+let procedures = {};
+let store;
+
+const t = (key) => PAGE_TEXT[lang][key];
+
+/** Creates an element with text (never HTML) and attributes. */
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  for (const c of children) node.append(c);
+  return node;
+}
+
+function user() {
+  const role = roleSelect.value || 'commune-officer';
+  const office = roles.find((r) => r.role === role)?.office[lang] ?? role;
+  return { id: `demo-${role}`, name: office, roles: [role], communeCode: COMMUNE };
+}
+
+/** "Now" for the elements: the simulated working date at the current time of day, in Viet Nam time. */
+function now() {
+  if (!today.value) return undefined;
+  const time = new Date().toLocaleTimeString('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', hour12: false });
+  return `${today.value}T${time}+07:00`;
+}
+
+function applyPageText() {
+  document.documentElement.lang = lang;
+  document.title = t('documentTitle');
+  for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
+  for (const node of document.querySelectorAll('[data-i18n-label]'))
+    node.setAttribute('aria-label', t(node.dataset.i18nLabel));
+  for (const b of document.querySelectorAll('[data-lang]'))
+    b.setAttribute('aria-pressed', String(b.dataset.lang === lang));
+  for (const o of roleSelect.options) o.textContent = roles.find((r) => r.role === o.value)?.office[lang] ?? o.value;
+}
+
+function configure(node) {
+  node.user = user();
+  node.now = now();
+  node.lang = lang;
+  if (node.localName !== 'hoso-procedure') {
+    node.store = store;
+    node.procedures = procedures;
+  }
+  return node;
+}
+
+function heading(text) {
+  const h = el('h1', { tabindex: '-1' }, text);
+  return h;
+}
+
+function pageProcedures() {
+  const list = el('ul', { class: 'procedures' });
+  for (const p of hoso.procedureList().filter((p) => p.id !== 'sample')) {
+    const a = el('a', { href: `#/thu-tuc/${p.id}`, class: 'button' }, t('start'));
+    a.setAttribute('aria-label', `${t('start')}: ${p.title[lang]}`);
+    list.append(el('li', { class: 'card' }, el('h2', {}, p.title[lang]), a));
+  }
+  return [heading(t('proceduresTitle')), el('p', {}, t('proceduresIntro')), list];
+}
+
+function pageProcedure(procedure, caseId) {
+  const node = configure(document.createElement('hoso-procedure'));
+  node.setAttribute('procedure', procedure);
+  if (caseId) node.setAttribute('case-id', caseId);
+  node.addEventListener('hoso-case-saved', (e) => {
+    const target = `#/ho-so/${procedure}/${e.caseRecord.id}`;
+    if (location.hash !== target) history.replaceState(null, '', target);
+  });
+  const links = el('p', { class: 'page-links' }, el('a', { href: '#/ho-so' }, t('backToCases')));
+  if (caseId)
+    void store.getCase(caseId).then((c) => {
+      const id = c?.person?.personalId;
+      if (id) links.append(' · ', el('a', { href: `#/nguoi/${encodeURIComponent(id)}` }, t('timelineLink')));
+    });
+  return [links, node];
+}
+
+function pageCases() {
+  const node = configure(document.createElement('hoso-case-list'));
+  return [heading(t('casesTitle')), node];
+}
+
+function pageTimeline(personalId) {
+  const node = configure(document.createElement('hoso-case-timeline'));
+  node.setAttribute('personal-id', personalId);
+  return [heading(t('timelineTitle')), node];
+}
+
+async function route() {
+  const parts = location.hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  let content;
+  if (parts.length === 0) content = pageProcedures();
+  else if (parts[0] === 'thu-tuc' && parts[1]) content = pageProcedure(parts[1]);
+  else if (parts[0] === 'ho-so' && parts[1] && parts[2]) content = pageProcedure(parts[1], parts[2]);
+  else if (parts[0] === 'ho-so') content = pageCases();
+  else if (parts[0] === 'nguoi' && parts[1]) content = pageTimeline(parts[1]);
+  else content = [heading(t('unknownPage'))];
+  main.replaceChildren(...content);
+  for (const a of document.querySelectorAll('[data-nav]')) {
+    const current =
+      (a.dataset.nav === 'home' && parts.length === 0) ||
+      (a.dataset.nav === 'cases' && parts[0] === 'ho-so' && !parts[1]);
+    if (current) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  }
+}
+
+/** Elements on the page follow the role, date and language without losing their state. */
+function refreshElements() {
+  for (const node of main.querySelectorAll('hoso-procedure, hoso-case-list, hoso-case-timeline')) configure(node);
+}
+
+async function start() {
+  try {
+    hoso = await import(BUNDLE);
+  } catch (e) {
+    main.replaceChildren(el('p', { class: 'error', role: 'alert' }, t('loadError') + e.message));
+    return;
+  }
+  today.value = localStorage.getItem(STORAGE.today) ?? new Date().toISOString().slice(0, 10);
+  [roles, procedures, store] = await Promise.all([
+    hoso.rolesInForce(today.value),
+    hoso.loadProcedures(),
+    hoso.defaultStore(),
+  ]);
+  for (const r of roles) roleSelect.append(el('option', { value: r.role }, r.office[lang]));
+  roleSelect.value = localStorage.getItem(STORAGE.role) ?? 'commune-officer';
+  applyPageText();
+  roleSelect.addEventListener('change', () => {
+    localStorage.setItem(STORAGE.role, roleSelect.value);
+    refreshElements();
+  });
+  today.addEventListener('change', () => {
+    if (today.value) localStorage.setItem(STORAGE.today, today.value);
+    refreshElements();
+  });
+  for (const b of document.querySelectorAll('[data-lang]'))
+    b.addEventListener('click', () => {
+      lang = b.dataset.lang === 'en' ? 'en' : 'vi';
+      localStorage.setItem(STORAGE.lang, lang);
+      applyPageText();
+      refreshElements();
+      void route();
+    });
+  main.addEventListener('hoso-case-open', (e) => {
+    location.hash = `#/ho-so/${e.procedure}/${e.caseId}`;
+  });
+  window.addEventListener('hashchange', () => void route().then(() => main.querySelector('h1')?.focus()));
+  await route();
+}
+
+void start();
