@@ -212,3 +212,92 @@ for (const f of STEP_FORMS) {
     }
   });
 }
+
+/**
+ * Every invalid fixture of these forms, as a user submitting it sees it: the error summary names the
+ * expected field, with the form's own message where it has one, in Vietnamese and then in English.
+ */
+const INVALID: Record<string, readonly string[]> = {
+  'electronic-monitoring/decision': [
+    'invalid-device-id',
+    'invalid-group-facility',
+    'invalid-minor-consent-refused',
+    'invalid-minor-guardian-missing',
+    'invalid-minor-no-consent',
+    'invalid-months-too-long',
+    'invalid-obligations',
+    'invalid-recipients-no-family',
+  ],
+  'electronic-monitoring/relocation': [
+    'invalid-new-position-missing',
+    'invalid-police-reason-missing',
+    'invalid-position-since-missing',
+    'invalid-position-unknown',
+    'invalid-same-position',
+  ],
+  'electronic-monitoring/damage': [
+    'invalid-description-missing',
+    'invalid-family-name-missing',
+    'invalid-noticed-at',
+    'invalid-phone',
+  ],
+  'electronic-monitoring/violation': [
+    'invalid-description-missing',
+    'invalid-destroyed-statement-missing',
+    'invalid-kind',
+    'invalid-record-number',
+  ],
+  'electronic-monitoring/termination': [
+    'invalid-basis-missing',
+    'invalid-decision-number',
+    'invalid-reason',
+    'invalid-returned-on-missing',
+  ],
+};
+
+/** The schema at a dotted data path (indices follow `items`). */
+function schemaAt(schema: unknown, path: string): Record<string, unknown> | undefined {
+  let node = schema as Record<string, unknown> | undefined;
+  for (const segment of path.split('.')) {
+    if (!node) return undefined;
+    node = (
+      /^\d+$/.test(segment) ? node.items : (node.properties as Record<string, unknown> | undefined)?.[segment]
+    ) as Record<string, unknown> | undefined;
+  }
+  return node;
+}
+
+const summaryText = (form: HosoForm): string =>
+  [...form.shadowRoot!.querySelectorAll('.error-summary li')]
+    .map((li) => li.textContent?.replace(/\s+/g, ' ').trim())
+    .join('\n');
+
+describe('invalid fixtures in the error summary, vi then en', () => {
+  for (const [id, files] of Object.entries(INVALID)) {
+    for (const file of files) {
+      it(`${id}: ${file}.json`, async () => {
+        const mod = (await import(`../generated/${id}.js`)) as FormModule;
+        const expected = (await fixtureOf(id, `${file}.expect`)) as { path: string; keyword: string };
+        const form = await renderWith(mod, await fixtureOf(id, file), 'vi');
+        const key = expected.path.replace(/\.\d+(?=\.|$)/g, '');
+        const messages = mod.messages as Record<string, Record<string, string>>;
+        const seen: string[] = [];
+        for (const lang of ['vi', 'en'] as const) {
+          form.lang = lang;
+          await settle(form);
+          expect(form.validate(), `${file} invalid`).to.equal(false);
+          await settle(form);
+          const text = summaryText(form);
+          const title = schemaAt(mod.schema, expected.path)?.title as string | undefined;
+          const label = messages[lang][`${key}.label`] ?? (lang === 'vi' ? title : undefined);
+          expect(label, `${key}.label (${lang})`).to.be.a('string');
+          expect(text, `summary (${lang}) names ${key}`).to.include(`${label!}: `);
+          const custom = messages[lang][`${key}.error.${expected.keyword}`];
+          if (custom) expect(text, `summary (${lang}) says ${key}.error.${expected.keyword}`).to.include(custom);
+          seen.push(text);
+        }
+        expect(seen[1], 'the English summary differs from the Vietnamese one').to.not.equal(seen[0]);
+      });
+    }
+  }
+});
