@@ -22,6 +22,9 @@ import * as suspension from '../generated/compulsory-rehab/suspension.js';
 import * as review from '../generated/compulsory-rehab/review.js';
 import * as completion from '../generated/compulsory-rehab/completion.js';
 import * as filing from '../generated/compulsory-rehab/filing.js';
+import * as acceptanceForm from '../generated/compulsory-rehab/acceptance.js';
+import * as recovery from '../generated/compulsory-rehab/recovery.js';
+import * as resumption from '../generated/compulsory-rehab/resumption.js';
 import subjectValid from '../compulsory-rehab/subject/fixtures/valid.json';
 import subjectMinor from '../compulsory-rehab/subject/fixtures/valid-minor.json';
 import subjectPregnant from '../compulsory-rehab/subject/fixtures/valid-pregnant.json';
@@ -44,6 +47,9 @@ import tenDays from '../compulsory-rehab/suspension/fixtures/invalid-inpatient-d
 import reviewValid from '../compulsory-rehab/review/fixtures/valid.json';
 import reducedTooMuch from '../compulsory-rehab/completion/fixtures/invalid-reduced-months.json';
 import filingReadEarly from '../compulsory-rehab/filing/fixtures/valid-read-early.json';
+import acceptanceValid from '../compulsory-rehab/acceptance/fixtures/valid.json';
+import recoveryRelease from '../compulsory-rehab/recovery/fixtures/valid-release.json';
+import resumptionValid from '../compulsory-rehab/resumption/fixtures/valid.json';
 import type { HosoForm } from '../../packages/forms/src/hoso-form.js';
 import { settled } from '../../packages/forms/src/renderers/arrays/array-control.js';
 import '../../packages/forms/src/index.js';
@@ -59,7 +65,10 @@ type FormModule =
   | typeof suspension
   | typeof review
   | typeof completion
-  | typeof filing;
+  | typeof filing
+  | typeof acceptanceForm
+  | typeof recovery
+  | typeof resumption;
 
 const settle = async (form: HosoForm): Promise<void> => {
   for (let i = 0; i < 3; i++) {
@@ -340,4 +349,27 @@ describe('compulsory-rehab/filing, review, completion', () => {
       expect(shownError(form, 'reducedMonths')).to.equal(completion.messages[lang][key]);
     });
   }
+});
+
+describe('compulsory-rehab/acceptance, recovery, resumption', () => {
+  it('asks which documents the court requests only when it requests more', async () => {
+    const form = await render(acceptanceForm, acceptanceValid);
+    await expect(form).to.be.accessible();
+    expect(form.checkValidity()).to.equal(true);
+    expect(form.control('requestedDocuments')).to.equal(null);
+    (form.control('moreDocumentsRequested') as HTMLInputElement).click();
+    await settle(form);
+    expect(form.control('requestedDocuments')).to.not.equal(null);
+    expect(form.checkValidity(), 'the documents must be named').to.equal(false);
+  });
+
+  it('renders the end of a suspension and the resumption after a postponement, valid and axe-clean (English)', async () => {
+    const ended = await render(recovery, recoveryRelease, 'en');
+    await expect(ended).to.be.accessible();
+    expect(ended.checkValidity()).to.equal(true);
+    expect(ended.control('followUp'), 'follow-up asked once recovered').to.not.equal(null);
+    const resumed = await render(resumption, resumptionValid, 'en');
+    await expect(resumed).to.be.accessible();
+    expect(resumed.checkValidity()).to.equal(true);
+  });
 });

@@ -91,7 +91,7 @@ const CORRECTION = fx('subject', 'valid-correction').correction;
 const notice = (minor) => fx('notice', minor ? 'valid-minor' : 'valid');
 const dossier = (minor) => fx('dossier', minor ? 'valid-minor' : 'valid');
 const filing = (read) => (read ? fx('filing', 'valid-read-early', { dossierReadOn: read }) : fx('filing'));
-const acceptance = { caseNumber: '12/2026/TLST-CNBB', judge: 'Trần Thị D' };
+const acceptance = fx('acceptance');
 const applyDecision = fx('court-decision');
 const admission = (minor) => fx('admission', minor ? 'valid-reform-school' : 'valid');
 
@@ -124,6 +124,10 @@ test('every event with a form names a form that exists, and its valid fixtures p
     OVERTURN: 'review',
     ADMIT: 'admission',
     COMPLETE: 'completion',
+    ACCEPT: 'acceptance',
+    RESUME_EXECUTION: 'resumption',
+    RESUME: 'recovery',
+    RELEASE: 'recovery',
   });
   for (const form of Object.keys(validators)) {
     const valid = readdirSync(join(FORMS, form, 'fixtures')).filter((f) => /^valid.*\.json$/.test(f));
@@ -143,7 +147,7 @@ async function caseAt(state, minor = false) {
     ['complaint_window', 'DECIDE', '2026-09-25', court, applyDecision],
     ['execution', 'BECOME_FINAL', '2026-10-01', court, {}],
     ['postponed', 'POSTPONE', '2026-10-02', court, fx('postponement')],
-    ['', 'RESUME_EXECUTION', '2026-10-20', court, { groundsCeasedOn: '2026-10-19' }],
+    ['', 'RESUME_EXECUTION', '2026-10-20', court, fx('resumption')],
     ['in_facility', 'ADMIT', '2026-10-21', facility, admission(minor)],
   ];
   let c = start('2026-08-24', dob);
@@ -155,6 +159,10 @@ async function caseAt(state, minor = false) {
 }
 const SENDER = {
   DECIDE: court,
+  ACCEPT: court,
+  RESUME_EXECUTION: court,
+  RESUME: facility,
+  RELEASE: facility,
   POSTPONE: court,
   EXEMPT: court,
   COMPLAIN: family,
@@ -272,6 +280,16 @@ test('each valid fixture is accepted in its branch; fixtures missing what a guar
     got[`admission/${name}`] = await outcome(execution, 'ADMIT', 'admission', name, '2026-10-05');
   for (const name of ['valid', 'valid-reduced', 'invalid-result-missing'])
     got[`completion/${name}`] = await outcome(treating, 'COMPLETE', 'completion', name, '2028-10-25');
+  const filed = await caseAt('court_acceptance');
+  for (const name of ['valid', 'valid-more-documents', 'invalid-judge-missing', 'invalid-case-number-missing'])
+    got[`acceptance/${name}`] = await outcome(filed, 'ACCEPT', 'acceptance', name, '2026-09-14');
+  for (const name of ['valid', 'valid-hardship-over', 'invalid-grounds-ceased-on', 'invalid-certified-by-missing'])
+    got[`resumption/${name}`] = await outcome(postponed, 'RESUME_EXECUTION', 'resumption', name, '2026-10-20');
+  const suspended = await accept(proc, treating, 'SUSPEND', at('2026-11-02'), facility, fx('suspension'));
+  for (const name of ['valid', 'valid-release', 'invalid-remaining-months-missing']) {
+    got[`recovery/${name} RESUME`] = await outcome(suspended, 'RESUME', 'recovery', name, '2026-12-01');
+    got[`recovery/${name} RELEASE`] = await outcome(suspended, 'RELEASE', 'recovery', name, '2026-12-01');
+  }
   const prepState = 'proceedings.dossier_preparation';
   assert.deepEqual(got, {
     'management/valid': prepState,
@@ -333,6 +351,20 @@ test('each valid fixture is accepted in its branch; fixtures missing what a guar
     'completion/valid': 'completed',
     'completion/valid-reduced': 'completed',
     'completion/invalid-result-missing': 'refused:guard-failed',
+    'acceptance/valid': 'proceedings.awaiting_session',
+    'acceptance/valid-more-documents': 'proceedings.awaiting_session',
+    'acceptance/invalid-judge-missing': 'refused:guard-failed',
+    'acceptance/invalid-case-number-missing': 'refused:guard-failed',
+    'resumption/valid': 'execution',
+    'resumption/valid-hardship-over': 'execution',
+    'resumption/invalid-grounds-ceased-on': 'refused:guard-failed',
+    'resumption/invalid-certified-by-missing': 'refused:guard-failed',
+    'recovery/valid RESUME': 'in_facility.adult.treating',
+    'recovery/valid RELEASE': 'refused:guard-failed',
+    'recovery/valid-release RESUME': 'refused:guard-failed',
+    'recovery/valid-release RELEASE': 'released',
+    'recovery/invalid-remaining-months-missing RESUME': 'refused:guard-failed',
+    'recovery/invalid-remaining-months-missing RELEASE': 'refused:guard-failed',
   });
 });
 
@@ -417,7 +449,7 @@ test('Track A, law 2025-07-01: Form 35 management at home, complaint, review, po
   assert.equal(c.state, 'execution');
   await refuse(proc, c, 'POSTPONE', at('2026-07-20'), police, fx('postponement'), 'role-not-permitted');
   c = await accept(proc, c, 'POSTPONE', at('2026-07-20'), court, fx('postponement'));
-  c = await accept(proc, c, 'RESUME_EXECUTION', at('2026-08-20'), court, { groundsCeasedOn: '2026-08-19' });
+  c = await accept(proc, c, 'RESUME_EXECUTION', at('2026-08-20'), court, fx('resumption'));
   c = await accept(proc, c, 'ADMIT', at('2026-08-24'), facility, admission(false));
   assert.equal(c.state, 'in_facility.adult.treating');
   const term = deadline(c, 'term-end');
@@ -646,25 +678,11 @@ test('suspension for a serious illness: resumed with 3 months or more left, rele
   );
   c = await accept(proc, c, 'SUSPEND', at('2026-09-01'), facility, fx('suspension'));
   assert.equal(c.state, 'in_facility.adult.suspended');
-  await refuse(
-    proc,
-    c,
-    'RELEASE',
-    at('2026-10-01'),
-    facility,
-    { recoveredOn: '2026-09-30', remainingMonths: 20 },
-    'guard-failed',
-  );
-  const resumed = await accept(proc, c, 'RESUME', at('2026-10-01'), facility, {
-    recoveredOn: '2026-09-30',
-    remainingMonths: 20,
-  });
+  await refuse(proc, c, 'RELEASE', at('2026-10-01'), facility, fx('recovery'), 'guard-failed');
+  const resumed = await accept(proc, c, 'RESUME', at('2026-10-01'), facility, fx('recovery'));
   assert.equal(resumed.state, 'in_facility.adult.treating');
   assert.equal(deadline(resumed, 'term-end').due, '2028-08-17', 'the term still runs from admission');
-  const released = await accept(proc, c, 'RELEASE', at('2028-06-01'), facility, {
-    recoveredOn: '2028-05-30',
-    remainingMonths: 2.5,
-  });
+  const released = await accept(proc, c, 'RELEASE', at('2028-06-01'), facility, fx('recovery', 'valid-release'));
   assert.deepEqual([released.state, released.status], ['released', 'closed']);
 });
 
@@ -741,11 +759,11 @@ const fixtures = {
   'execution/ADMIT#1': { by: facility, data: () => admission(true) },
   'execution/POSTPONE#0': { by: court, data: () => fx('postponement', 'valid-family-hardship') },
   'execution/EXEMPT#0': { by: court, data: () => fx('exemption') },
-  'postponed/RESUME_EXECUTION#0': { by: court, data: () => ({ groundsCeasedOn: '2026-03-20' }) },
+  'postponed/RESUME_EXECUTION#0': { by: court, data: () => fx('resumption', 'valid-hardship-over') },
   'postponed/EXEMPT#0': { by: court, data: () => fx('exemption', 'valid-voluntary-detox') },
   'in_facility/SUSPEND#0': { by: facility, data: () => fx('suspension') },
-  'in_facility/RESUME#0': { by: facility, data: () => ({ recoveredOn: '2026-05-01', remainingMonths: 8 }) },
-  'in_facility/RELEASE#0': { by: facility, data: () => ({ recoveredOn: '2026-05-01', remainingMonths: 1 }) },
+  'in_facility/RESUME#0': { by: facility, data: () => fx('recovery') },
+  'in_facility/RELEASE#0': { by: facility, data: () => fx('recovery', 'valid-release') },
   'in_facility/COMPLETE#0': { by: facility, after: 'term-end', data: () => fx('completion') },
 };
 // Every step that has a form sends data its form accepts (the replay uses support.mjs's accept directly).
