@@ -11,7 +11,6 @@ import { pathToFileURL } from 'node:url';
 import { WORKFLOWS, accept, by, deadline, loadDefinition, procedure, refuse } from './support.mjs';
 import { replayAllPaths } from './paths.mjs';
 
-/** A fixture of one of this procedure's forms (schemas/addiction-determination/<form>/fixtures/<name>.json). */
 /** The precompiled validator of a generated form module (run `hoso build` first), as `<hoso-form>` uses it. */
 async function formValidator(id) {
   const root = join(WORKFLOWS, '..');
@@ -22,10 +21,11 @@ async function formValidator(id) {
   return mod.validators[schemaKey(mod.schema)];
 }
 
-const form = (name, file) =>
-  JSON.parse(
-    readFileSync(join(WORKFLOWS, '..', 'schemas', 'addiction-determination', name, 'fixtures', `${file}.json`), 'utf8'),
-  );
+/** A form's fixture: schemas/<procedure>/<form>/fixtures/<file>.json. */
+const fixture = (id, file) =>
+  JSON.parse(readFileSync(join(WORKFLOWS, '..', 'schemas', ...id.split('/'), 'fixtures', `${file}.json`), 'utf8'));
+/** A fixture of one of this procedure's forms. */
+const form = (name, file) => fixture(`addiction-determination/${name}`, file);
 
 const proc = procedure('addiction-determination');
 const validateCriteria = await formValidator('addiction-determination/criteria');
@@ -46,13 +46,7 @@ const policeRequest = (extra = {}) => ({ ...form('request', 'valid-police'), ...
 const registration = form('registration-record', 'valid');
 const substitution = form('registration-record', 'valid-substitution');
 const redetermination = form('redetermination', 'valid');
-const violationRecord = (file = 'valid-not-registered') =>
-  JSON.parse(
-    readFileSync(
-      join(WORKFLOWS, '..', 'schemas', 'voluntary-rehab', 'violation-record', 'fixtures', `${file}.json`),
-      'utf8',
-    ),
-  );
+const violationRecord = (file = 'valid-not-registered') => fixture('voluntary-rehab/violation-record', file);
 // CONCLUDE data: the criteria form's fixtures (schemas/addiction-determination/criteria). `assessment()` varies
 // the checklist of the valid fixture and leaves the typed conclusion out (the machine computes it).
 const signature = form('criteria', 'valid').doctor;
@@ -71,48 +65,18 @@ test('the definition passes the runtime checker', () => {
 });
 
 test('voluntary adult → observation → addicted by the criteria → result (Form 04) → registration within 5 working days', async () => {
-  const start = proc.createCase({ person: ADULT, at: '2026-09-07T08:00:00+07:00' });
-  await refuse(
-    proc,
-    start,
-    'RECEIVE_REQUEST',
-    '2026-09-07T08:00:00+07:00',
-    personUser,
-    selfRequest,
-    'role-not-permitted',
-  );
-  let c = await accept(proc, start, 'RECEIVE_REQUEST', '2026-09-07T08:00:00+07:00', doctor, selfRequest);
+  const [t7, t10] = ['2026-09-07T08:00:00+07:00', '2026-09-10T10:00:00+07:00'];
+  const start = proc.createCase({ person: ADULT, at: t7 });
+  await refuse(proc, start, 'RECEIVE_REQUEST', t7, personUser, selfRequest, 'role-not-permitted');
+  let c = await accept(proc, start, 'RECEIVE_REQUEST', t7, doctor, selfRequest);
   assert.deepEqual([c.state, c.track, c.lawVersion], ['observing', 'voluntary', '2026-07-01']);
   c = await accept(proc, c, 'RECORD_OBSERVATION', '2026-09-07T16:00:00+07:00', doctor, form('observation', 'valid'));
-  await refuse(
-    proc,
-    c,
-    'CONCLUDE',
-    '2026-09-10T10:00:00+07:00',
-    police,
-    assessment([1, 3, 5, 6]),
-    'role-not-permitted',
-  );
-  await refuse(
-    proc,
-    c,
-    'CONCLUDE',
-    '2026-09-10T10:00:00+07:00',
-    doctor,
-    assessment([1, 3, 5, 6], 'together-1-month', null),
-    'guard-failed',
-  );
+  await refuse(proc, c, 'CONCLUDE', t10, police, assessment([1, 3, 5, 6]), 'role-not-permitted');
+  await refuse(proc, c, 'CONCLUDE', t10, doctor, assessment([1, 3, 5, 6], 'together-1-month', null), 'guard-failed');
   const unsigned = structuredClone(form('criteria', 'valid'));
   delete unsigned.doctor.signature;
-  await refuse(proc, c, 'CONCLUDE', '2026-09-10T10:00:00+07:00', doctor, unsigned, 'guard-failed');
-  c = await accept(
-    proc,
-    c,
-    'CONCLUDE',
-    '2026-09-10T10:00:00+07:00',
-    doctor,
-    form('criteria', 'valid-continue-observation'),
-  );
+  await refuse(proc, c, 'CONCLUDE', t10, doctor, unsigned, 'guard-failed');
+  c = await accept(proc, c, 'CONCLUDE', t10, doctor, form('criteria', 'valid-continue-observation'));
   assert.equal(c.state, 'observing', '2 criteria without criterion 6: observation continues');
   c = await accept(proc, c, 'CONCLUDE', '2026-09-11T10:00:00+07:00', doctor, form('criteria', 'valid'));
   assert.equal(c.state, 'concluded_addicted');
@@ -167,17 +131,9 @@ test('the Circular 18 checklist computes the conclusion (≥ 3 of 6; criterion 6
       } else await refuse(proc, base, 'CONCLUDE', '2026-09-08T10:00:00+07:00', doctor, data, 'guard-failed');
     }
   }
-  await refuse(proc, base, 'CONCLUDE', '2026-09-08T10:00:00+07:00', doctor, assessment([1, 1, 2]), 'guard-failed');
-  await refuse(proc, base, 'CONCLUDE', '2026-09-08T10:00:00+07:00', doctor, assessment([1, 2, 7]), 'guard-failed');
-  await refuse(
-    proc,
-    base,
-    'CONCLUDE',
-    '2026-09-08T10:00:00+07:00',
-    doctor,
-    assessment([1, 2, 3], 'sometimes'),
-    'guard-failed',
-  );
+  for (const wrong of [assessment([1, 1, 2]), assessment([1, 2, 7]), assessment([1, 2, 3], 'sometimes')]) {
+    await refuse(proc, base, 'CONCLUDE', '2026-09-08T10:00:00+07:00', doctor, wrong, 'guard-failed');
+  }
 });
 
 test('who is determined: minors with a representative, police requests need a legal ground and a positive test', async () => {
@@ -190,15 +146,8 @@ test('who is determined: minors with a representative, police requests need a le
   const child = proc.createCase({ person: { birthDate: '2015-01-01' }, at });
   await refuse(proc, child, 'RECEIVE_REQUEST', at, doctor, policeRequest(), 'guard-failed');
   const adult = proc.createCase({ person: ADULT, at });
-  await refuse(
-    proc,
-    adult,
-    'RECEIVE_REQUEST',
-    at,
-    doctor,
-    policeRequest({ drugTest: { result: 'negative', date: '2026-09-01' } }),
-    'guard-failed',
-  );
+  const negative = policeRequest({ drugTest: { result: 'negative', date: '2026-09-01' } });
+  await refuse(proc, adult, 'RECEIVE_REQUEST', at, doctor, negative, 'guard-failed');
   await refuse(proc, adult, 'RECEIVE_REQUEST', at, doctor, policeRequest({ drugTest: undefined }), 'guard-failed');
   await refuse(proc, adult, 'RECEIVE_REQUEST', at, doctor, policeRequest({ ground: 'curiosity' }), 'guard-failed');
   await refuse(proc, adult, 'RECEIVE_REQUEST', at, police, policeRequest(), 'role-not-permitted');
