@@ -225,6 +225,7 @@ describe('<hoso-case-list>', () => {
       await put(other, f);
       await until(() => rows(el).length === 6, 'the case written in the other tab');
       expect(rowNames(el)).to.include('Võ Thị Hạnh');
+      expect(count(el)).to.equal('6 hồ sơ');
       await other.deleteCase(cases.b!.id);
       await until(() => rows(el).length === 5, 'the case deleted in the other tab');
       expect(rowNames(el)).not.to.include('Trần Thị Bình');
