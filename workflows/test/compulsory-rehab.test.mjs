@@ -366,6 +366,18 @@ test('each valid fixture is accepted in its branch; fixtures missing what a guar
     'recovery/invalid-remaining-months-missing RESUME': 'refused:guard-failed',
     'recovery/invalid-remaining-months-missing RELEASE': 'refused:guard-failed',
   });
+  // Every valid fixture of every form was sent to the machine above.
+  const sent = new Set([
+    ...Object.keys(subjects).map((n) => `subject/${n}`),
+    ...Object.keys(got).map((k) => k.split(' ')[0]),
+  ]);
+  const unsent = Object.keys(validators).flatMap((form) =>
+    readdirSync(join(FORMS, form, 'fixtures'))
+      .filter((f) => /^valid.*\.json$/.test(f))
+      .map((f) => `${form}/${f.slice(0, -5)}`)
+      .filter((k) => !sent.has(k)),
+  );
+  assert.deepEqual(unsent, []);
 });
 
 test('Track B: a 16-year-old through the regional court (Law 120), guardian notified, term for minors', async () => {
