@@ -5,6 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -217,15 +218,12 @@ test('the criteria form: each valid fixture reaches the state its conclusion nam
     const c = await accept(proc, base, 'CONCLUDE', '2026-09-11T10:00:00+07:00', doctor, data);
     assert.equal(c.state, stateOf[data.conclusion], file);
   }
-  for (const file of [
-    'invalid-conclusion-contradicts',
-    'invalid-addicted-two-criteria',
-    'invalid-pattern-missing',
-    'invalid-criterion-unknown',
-    'invalid-criterion-twice',
-    'invalid-certificate-missing',
-    'invalid-unsigned',
-  ]) {
+  // Every invalid fixture of the checklist (contradicting conclusion, missing pattern, unknown or repeated
+  // criterion, no certificate, unsigned) is refused by the machine too.
+  const dir = join(WORKFLOWS, '..', 'schemas', 'addiction-determination', 'criteria', 'fixtures');
+  const invalid = readdirSync(dir).filter((f) => /^invalid-.*(?<!\.expect)\.json$/.test(f));
+  assert.equal(invalid.length, 7);
+  for (const file of invalid.map((f) => f.slice(0, -5))) {
     const data = form('criteria', file);
     assert.equal(validateCriteria(data), false, `${file} is invalid for the form`);
     await refuse(proc, base, 'CONCLUDE', '2026-09-11T10:00:00+07:00', doctor, data, 'guard-failed');
@@ -234,39 +232,19 @@ test('the criteria form: each valid fixture reaches the state its conclusion nam
 
 test('the observation and result forms: valid fixtures accepted, invalid ones the guards cover refused', async () => {
   const base = await observing('2026-09-07T08:00:00+07:00');
+  const [t16, t9, t10] = ['2026-09-07T16:00:00+07:00', '2026-09-11T09:00:00+07:00', '2026-09-11T10:00:00+07:00'];
   for (const file of ['valid', 'valid-summary']) {
-    const c = await accept(
-      proc,
-      base,
-      'RECORD_OBSERVATION',
-      '2026-09-07T16:00:00+07:00',
-      doctor,
-      form('observation', file),
-    );
+    const c = await accept(proc, base, 'RECORD_OBSERVATION', t16, doctor, form('observation', file));
     assert.deepEqual([c.state, c.data.observation], ['observing', form('observation', file)], file);
   }
-  const unknownSheet = form('observation', 'invalid-sheet');
-  await refuse(proc, base, 'RECORD_OBSERVATION', '2026-09-07T16:00:00+07:00', doctor, unknownSheet, 'guard-failed');
-  const addicted = await accept(proc, base, 'CONCLUDE', '2026-09-11T09:00:00+07:00', doctor, form('criteria', 'valid'));
-  const notAddicted = await accept(
-    proc,
-    base,
-    'CONCLUDE',
-    '2026-09-11T09:00:00+07:00',
-    doctor,
-    form('criteria', 'valid-not-addicted'),
-  );
-  const at = '2026-09-11T10:00:00+07:00';
-  assert.equal(
-    (await accept(proc, addicted, 'ISSUE_RESULT', at, doctor, form('result', 'valid'))).state,
-    'issued_addicted',
-  );
-  assert.equal(
-    (await accept(proc, notAddicted, 'ISSUE_RESULT', at, doctor, form('result', 'valid-not-addicted'))).state,
-    'issued_not_addicted',
-  );
-  await refuse(proc, notAddicted, 'ISSUE_RESULT', at, doctor, form('result', 'valid'), 'guard-failed');
-  await refuse(proc, addicted, 'ISSUE_RESULT', at, doctor, form('result', 'invalid-number-missing'), 'guard-failed');
+  await refuse(proc, base, 'RECORD_OBSERVATION', t16, doctor, form('observation', 'invalid-sheet'), 'guard-failed');
+  const addicted = await accept(proc, base, 'CONCLUDE', t9, doctor, form('criteria', 'valid'));
+  const notAddicted = await accept(proc, base, 'CONCLUDE', t9, doctor, form('criteria', 'valid-not-addicted'));
+  const issued = async (c, file) => (await accept(proc, c, 'ISSUE_RESULT', t10, doctor, form('result', file))).state;
+  assert.equal(await issued(addicted, 'valid'), 'issued_addicted');
+  assert.equal(await issued(notAddicted, 'valid-not-addicted'), 'issued_not_addicted');
+  await refuse(proc, notAddicted, 'ISSUE_RESULT', t10, doctor, form('result', 'valid'), 'guard-failed');
+  await refuse(proc, addicted, 'ISSUE_RESULT', t10, doctor, form('result', 'invalid-number-missing'), 'guard-failed');
 });
 
 test('no registration within 5 working days from Fri 24/04/2026 (skips 27/04, 30/04, 01/05) → Form 27 by commune police', async () => {
@@ -352,6 +330,23 @@ test('the example scenarios: every event with a form that the machine accepts ca
     }
   }
   assert.ok(checked >= 5, `only ${checked} events checked`);
+});
+
+test('hoso simulate examples/scenarios/addiction-determination-police-minor-not-addicted.json', () => {
+  const cli = [
+    'packages/cli/bin/hoso.mjs',
+    'simulate',
+    'examples/scenarios/addiction-determination-police-minor-not-addicted.json',
+  ];
+  const out = JSON.parse(execFileSync(process.execPath, cli, { cwd: join(WORKFLOWS, '..'), encoding: 'utf8' }));
+  assert.equal(out.lawVersion, '2026-07-01');
+  assert.deepEqual(
+    out.results.map((r) => (r.accepted ? r.to : `refused:${r.refusal.code}`)),
+    ['observing', 'observing', 'concluded_not_addicted', 'refused:guard-failed', 'issued_not_addicted'],
+  );
+  assert.deepEqual(out.audit.verify, { ok: true, entries: out.accepted });
+  assert.equal(out.view.track, 'police');
+  assert.deepEqual(out.view.deadlines, [], 'no registration time limit after a "not addicted" result');
 });
 
 const fixtures = {

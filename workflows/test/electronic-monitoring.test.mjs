@@ -6,6 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -245,6 +246,23 @@ test('the example scenarios: every event with a form that the machine accepts ca
     }
   }
   assert.ok(checked >= 4, `only ${checked} events checked`);
+});
+
+test('hoso simulate examples/scenarios/electronic-monitoring-adult-violation.json', () => {
+  const cli = [
+    'packages/cli/bin/hoso.mjs',
+    'simulate',
+    'examples/scenarios/electronic-monitoring-adult-violation.json',
+  ];
+  const out = JSON.parse(execFileSync(process.execPath, cli, { cwd: join(WORKFLOWS, '..'), encoding: 'utf8' }));
+  assert.equal(out.lawVersion, '2026-07-01');
+  assert.deepEqual(
+    out.results.map((r) => (r.accepted ? r.to : `refused:${r.refusal.code}`)),
+    ['refused:guard-failed', 'monitoring', 'monitoring', 'refused:role-not-permitted', 'violation_recorded'],
+  );
+  assert.deepEqual(out.audit.verify, { ok: true, entries: out.accepted });
+  const end = out.view.deadlines.find((d) => d.id === 'monitoring-end');
+  assert.deepEqual([end.due, end.metBy], ['2027-08-03', 'RECORD_VIOLATION']);
 });
 
 const fixtures = {
