@@ -164,6 +164,7 @@ test('the request form: each valid fixture opens its track for the person it des
     ['valid-redetermination', 'voluntary'],
     ['valid-minor-representative', 'voluntary-minor'],
     ['valid-police', 'police'],
+    ['valid-police-minor', 'police'],
   ]) {
     const data = form('request', file);
     const c = await accept(proc, open(data), 'RECEIVE_REQUEST', at, doctor, data);
