@@ -49,9 +49,9 @@ async function previousReleaseDatabase(name: string): Promise<V1Case[]> {
     id: 'att',
     caseId: 'case-001',
     name: 'a.pdf',
-    type: 'application/pdf',
+    type: 'text/plain',
     size: 3,
-    blob: new Blob(['abc']),
+    blob: new TextEncoder().encode('abc').buffer,
     addedAt: '2026-01-01T00:00:00Z',
   });
   await putV1(db, 'outbox', {
@@ -116,7 +116,8 @@ describe('database versions and migrations', () => {
       expect((await store.casesOfPerson('222222222222')).map((c) => c.id)).to.deep.equal(['case-040']);
 
       expect((await store.getDraft('case-001/registration'))?.rev).to.equal(2);
-      expect(await (await store.getAttachment('att'))!.blob.text()).to.equal('abc');
+      const attachment = (await store.getAttachment('att'))!;
+      expect([await attachment.blob.text(), attachment.blob.type]).to.deep.equal(['abc', 'text/plain']);
       expect(await store.outbox.list())
         .to.have.length(1)
         .and.to.have.nested.property('[0].attempts', 2);

@@ -3,15 +3,17 @@
  * `versionchange` transaction, and the ways opening goes wrong turned into `StoreUnavailableError` /
  * `MigrationError` / `StorageFullError`.
  */
-import { openDB } from 'idb';
+import { wrap, type OpenDBCallbacks } from 'idb';
 import { MigrationError, StoreUnavailableError, toStoreError } from './errors.js';
 import { MIGRATIONS } from './migrations/index.js';
-import type { DatabaseMigration, HosoDB, HosoDatabase } from './schema.js';
+import type { DatabaseMigration, HosoDB, HosoDatabase, UpgradeTransaction } from './schema.js';
 
 /** The schema version this code writes: the last migration's. */
 export const DB_VERSION: number = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 export interface OpenDatabaseOptions {
+  /** The IndexedDB to use: default the global `indexedDB`; a Storage Bucket's `bucket.indexedDB` works too. */
+  factory?: IDBFactory;
   /** Another tab holds an older connection open: called at once so the UI can say "close the other tabs". */
   onBlocked?(error: StoreUnavailableError): void;
   /** Give up waiting for a blocked upgrade after this many ms (the open then rejects). Default 5000. */
@@ -32,14 +34,13 @@ export function openDatabase(
   migrations: readonly DatabaseMigration[] = MIGRATIONS,
 ): Promise<HosoDatabase> {
   const version = migrations[migrations.length - 1]?.version ?? DB_VERSION;
-  if (typeof indexedDB === 'undefined' || indexedDB === null) {
-    return Promise.reject(new StoreUnavailableError('no-indexeddb'));
-  }
+  const factory = options.factory ?? (typeof indexedDB === 'undefined' ? undefined : indexedDB);
+  if (!factory) return Promise.reject(new StoreUnavailableError('no-indexeddb'));
   let migrationFailure: MigrationError | undefined;
   let settled = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   return new Promise<HosoDatabase>((resolve, reject) => {
-    const opening = openDB<HosoDB>(name, version, {
+    const opening = openWith(factory, name, version, {
       upgrade(db, oldVersion, newVersion, tx) {
         tx.done.catch(() => undefined); // an aborted upgrade surfaces as the open's error, below
         const target = newVersion ?? version;
@@ -93,6 +94,30 @@ export function openDatabase(
       },
     );
   });
+}
+
+/** idb's `openDB`, over any `IDBFactory` (idb's own always uses the global one). */
+function openWith(
+  factory: IDBFactory,
+  name: string,
+  version: number,
+  callbacks: OpenDBCallbacks<HosoDB>,
+): Promise<HosoDatabase> {
+  const request = factory.open(name, version);
+  const opening = wrap(request) as unknown as Promise<HosoDatabase>;
+  request.addEventListener('upgradeneeded', (event) => {
+    const db = wrap(request.result) as unknown as HosoDatabase;
+    const tx = wrap(request.transaction!) as unknown as UpgradeTransaction;
+    callbacks.upgrade?.(db, event.oldVersion, event.newVersion, tx, event);
+  });
+  request.addEventListener('blocked', (event) => callbacks.blocked?.(event.oldVersion, event.newVersion, event));
+  opening
+    .then((db) => {
+      db.addEventListener('close', () => callbacks.terminated?.());
+      db.addEventListener('versionchange', (event) => callbacks.blocking?.(event.oldVersion, event.newVersion, event));
+    })
+    .catch(() => undefined);
+  return opening;
 }
 
 function openError(error: unknown, migrationFailure: MigrationError | undefined): unknown {

@@ -46,6 +46,14 @@ function checkWrite(kind: string, id: unknown, options: WriteOptions | undefined
   return rev;
 }
 
+/** An attachment stored as bytes (see `putAttachment`) comes back with a Blob like any other. */
+function withBlob(record: AttachmentRecord): AttachmentRecord {
+  const stored: unknown = record.blob;
+  return stored instanceof Blob
+    ? record
+    : { ...record, blob: new Blob([stored as ArrayBuffer], { type: record.type }) };
+}
+
 function isChange(value: unknown): value is StoreChange {
   const kind = (value as { kind?: unknown } | null)?.kind;
   return (
@@ -240,23 +248,37 @@ class IdbCaseStore implements CaseStore {
 
   // ---- attachments -------------------------------------------------------------------------------------------
 
+  /**
+   * Stores the Blob itself. Some engines refuse Blobs in IndexedDB (WebKitGTK under automation, older Safari in
+   * private mode: `UnknownError`/`DataCloneError`): then the bytes are stored as an ArrayBuffer instead, and read
+   * back as a Blob of the same type, so the caller never sees the difference.
+   */
   async putAttachment(record: AttachmentRecord): Promise<void> {
     if (typeof record?.id !== 'string' || record.id === '' || typeof record.caseId !== 'string') {
       throw new TypeError('putAttachment: the record needs a string id and caseId');
     }
     if (!(record.blob instanceof Blob)) throw new TypeError(`putAttachment ${record.id}: blob must be a Blob or File`);
-    await this.run(ATTACHMENTS, 'readwrite', (tx) => tx.objectStore('attachments').put(record));
+    try {
+      await this.run(ATTACHMENTS, 'readwrite', (tx) => tx.objectStore('attachments').put(record));
+    } catch (error) {
+      const name = (error as { name?: unknown } | null)?.name;
+      if (name !== 'UnknownError' && name !== 'DataCloneError' && name !== 'NotSupportedError') throw error;
+      const bytes = await record.blob.arrayBuffer(); // read before the transaction: it must not wait on anything else
+      const asBytes = { ...record, blob: bytes as unknown as Blob };
+      await this.run(ATTACHMENTS, 'readwrite', (tx) => tx.objectStore('attachments').put(asBytes));
+    }
   }
 
-  getAttachment(id: string): Promise<AttachmentRecord | undefined> {
-    return this.run(ATTACHMENTS, 'readonly', (tx) => tx.objectStore('attachments').get(id));
+  async getAttachment(id: string): Promise<AttachmentRecord | undefined> {
+    const record = await this.run(ATTACHMENTS, 'readonly', (tx) => tx.objectStore('attachments').get(id));
+    return record && withBlob(record);
   }
 
-  listAttachments(caseId: string): Promise<AttachmentRecord[]> {
-    return this.run(ATTACHMENTS, 'readonly', async (tx) => {
-      const list = await tx.objectStore('attachments').index('byCase').getAll(caseId);
-      return list.sort((a, b) => a.addedAt.localeCompare(b.addedAt));
-    });
+  async listAttachments(caseId: string): Promise<AttachmentRecord[]> {
+    const list = await this.run(ATTACHMENTS, 'readonly', (tx) =>
+      tx.objectStore('attachments').index('byCase').getAll(caseId),
+    );
+    return list.map(withBlob).sort((a, b) => a.addedAt.localeCompare(b.addedAt));
   }
 
   // ---- audit -------------------------------------------------------------------------------------------------
@@ -304,6 +326,7 @@ export async function openCaseStore(options: OpenOptions = {}): Promise<CaseStor
   const store = new IdbCaseStore(name, options.channel ?? `hoso:${name}`);
   try {
     const db = await openDatabase(name, {
+      factory: options.indexedDB,
       onBlocked: options.onBlocked,
       blockedTimeoutMs: options.blockedTimeoutMs,
       onVersionChange: () => store.loseConnection('version-change'),

@@ -104,6 +104,12 @@ export interface OpenOptions {
   /** BroadcastChannel name; default `hoso:<name>`. */
   channel?: string;
   /**
+   * The IndexedDB to use; default the global `indexedDB`. A Storage Bucket's `bucket.indexedDB`
+   * (`navigator.storageBuckets.open('hoso', { persisted: true, quota })`, Chromium) gives hoso's data its own
+   * quota and eviction, apart from the portal's.
+   */
+  indexedDB?: IDBFactory;
+  /**
    * Another tab keeps an older version of the database open, so the upgrade waits: called at once with a
    * `StoreUnavailableError` (reason `blocked`) the UI can show ("close the other tabs of this page").
    */

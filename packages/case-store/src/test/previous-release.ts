@@ -3,7 +3,8 @@
  * as that code did. Tests create a version-1 database with it, then open it with the current code and check every
  * record arrived. Do not "fix" this file: it is what is out there.
  *
- * Version 1 differences: no `byPersonalId` index, the personal ID stored as `person.idNumber`, and no
+ * Version 1 differences: no `byPersonalId` index, the personal ID stored as `person.idNumber`, attachments' bytes
+ * stored as an ArrayBuffer (the current code stores the Blob where the engine allows it and reads both), and no
  * `onversionchange` handler (an old tab left open blocks a newer release's upgrade).
  */
 
