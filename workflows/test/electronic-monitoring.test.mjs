@@ -106,10 +106,15 @@ test('a minor is refused without the consent of a parent or guardian, accepted w
   assert.deepEqual([ok.state, ok.track], ['monitoring', 'minor']);
   // On the 18th birthday no consent is needed.
   const adultNow = start('2028-08-01', MINOR);
-  assert.equal(
-    (await accept(proc, adultNow, 'DECIDE', at('2028-08-01'), police, decision({ startsOn: '2028-08-01' }))).track,
-    'adult',
-  );
+  const onBirthday = decision({ decidedOn: '2028-08-01', startsOn: '2028-08-01' });
+  assert.equal((await accept(proc, adultNow, 'DECIDE', at('2028-08-01'), police, onBirthday)).track, 'adult');
+  // The age that counts is on the date of the decision, not when it is recorded: decided the day before the
+  // 18th birthday and recorded the day after, it still needs the consent.
+  const dayBefore = decision({ decidedOn: '2028-07-31', startsOn: '2028-08-02' });
+  await refuse(proc, start('2028-08-02', MINOR), 'DECIDE', at('2028-08-02'), police, dayBefore, 'guard-failed');
+  const withConsent = { ...form('valid-minor-post-rehab'), decidedOn: '2028-07-31', startsOn: '2028-08-02' };
+  const late = await accept(proc, start('2028-08-02', MINOR), 'DECIDE', at('2028-08-02'), police, withConsent);
+  assert.equal(late.track, 'minor');
 });
 
 test('the decision form: each valid fixture is accepted for the person it describes; invalid ones the guards cover are refused', async () => {
