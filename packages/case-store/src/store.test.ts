@@ -209,6 +209,29 @@ describe('case store', () => {
       }
     });
 
+    it('a tab whose draft save is refused is told, keeps its copy as a new draft, and can reload the other', async () => {
+      const tabB = await openCaseStore({ name: store.name });
+      try {
+        const base = await store.saveDraft(makeDraft('c1/registration', { note: 'base' }), { expectedRev: 0 });
+        const told = nextCall<[StoreChange, string]>((cb) => store.subscribe((c, o) => cb([c, o])));
+        await tabB.saveDraft({ ...base, data: { note: 'typed in B' } }, { expectedRev: base.rev });
+        expect(await told).to.deep.equal([{ kind: 'draft', id: 'c1/registration', rev: 2 }, 'remote']);
+
+        const mine = { ...base, data: { note: 'typed in A' } };
+        const refused = await rejection(store.saveDraft(mine, { expectedRev: base.rev }));
+        expect(refused).to.be.instanceOf(RevisionConflictError);
+        const copy = await store.saveDraftCopy(mine);
+        const reloaded = await store.getDraft('c1/registration');
+        expect(reloaded?.data).to.deep.equal({ note: 'typed in B' });
+        expect((await tabB.getDraft(copy.id))?.data).to.deep.equal({ note: 'typed in A' });
+        expect((await tabB.listDrafts({ caseId: 'c1' })).map((d) => d.id).sort()).to.deep.equal(
+          ['c1/registration', copy.id].sort(),
+        );
+      } finally {
+        tabB.close();
+      }
+    });
+
     it('a draft saved in one tab reaches the other tab’s listeners as remote, and this tab’s as local', async () => {
       const tabB = await openCaseStore({ name: store.name });
       try {
