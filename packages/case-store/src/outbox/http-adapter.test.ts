@@ -58,11 +58,11 @@ describe('createHttpAdapter against the local contract server', () => {
 
   it('throws a transient timeout when the server answers too late', async () => {
     const server = await testServer();
-    await server.control({ failNext: 1, delayMs: 600 });
-    const adapter = createHttpAdapter({ baseUrl: server.baseUrl, timeoutMs: 150 });
+    await server.control({ failNext: 1, delayMs: 3000 });
+    const adapter = createHttpAdapter({ baseUrl: server.baseUrl, timeoutMs: 200 });
     const started = performance.now();
     const error = await rejection(adapter.submit(submission('c', 0), { idempotencyKey: crypto.randomUUID() }));
-    expect(performance.now() - started).to.be.below(550);
+    expect(performance.now() - started).to.be.within(190, 2500);
     expect(error).to.include({ kind: 'transient', code: 'timeout' });
   });
 
