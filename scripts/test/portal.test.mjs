@@ -33,6 +33,11 @@ function inProcedure(selector) {
   return root.querySelector(selector);
 }
 
+/** In the page: text of an element inside `<hoso-procedure>`, or null. */
+function inProcedureText(selector) {
+  return document.querySelector('hoso-procedure')?.shadowRoot?.querySelector(selector)?.textContent?.trim() ?? null;
+}
+
 for (const spec of BROWSERS) {
   describe(`demo portal in ${spec.name}`, { skip, timeout: 180000 }, () => {
     let server;
@@ -48,6 +53,7 @@ for (const spec of BROWSERS) {
       browser = await puppeteer.launch({ headless: true, userDataDir: profile, ...spec.options });
       page = await browser.newPage();
       page.on('pageerror', (e) => pageErrors.push(String(e?.message ?? e)));
+      await page.evaluateOnNewDocument(`window.inProcedureText = ${inProcedureText.toString()}`);
       await page.evaluateOnNewDocument(() => {
         document.addEventListener('securitypolicyviolation', (e) =>
           console.error(`CSP ${e.violatedDirective} ${e.blockedURI}`),
@@ -113,7 +119,12 @@ for (const spec of BROWSERS) {
       await clickIn('button[data-action="continue"]');
       await waitIn('dl.answers');
       await clickIn('button[data-action="submit"]');
-      await page.waitForFunction(() => /#\/ho-so\/voluntary-rehab\//.test(location.hash), { timeout: 10000 });
+      await page
+        .waitForFunction(() => /#\/ho-so\/voluntary-rehab\//.test(location.hash), { timeout: 10000 })
+        .catch(async (e) => {
+          const alert = await page.evaluate(() => inProcedureText('[role="alert"]'));
+          throw new Error(`the case was not stored: ${alert ?? e.message}`);
+        });
       const state = await page.evaluate(
         () => document.querySelector('hoso-procedure').shadowRoot.querySelector('[data-state]').dataset.state,
       );

@@ -170,3 +170,21 @@ export function answerRows(
   walk(form.uischema, form.schema, data, [], 0, ctx);
   return ctx.rows;
 }
+
+/** The label of a field by its dotted path (indices allowed), or the path itself when the form has no such field. */
+export function labelFor(
+  form: { schema: unknown; messages: Partial<Record<'vi' | 'en', Readonly<Record<string, string>>>> },
+  path: string,
+  lang: 'vi' | 'en',
+): string {
+  const parts = path.split('.').filter((p) => !/^\d+$/.test(p));
+  const key = parts.join('.');
+  const own = form.messages[lang]?.[`${key}.label`];
+  if (own) return own;
+  let node: unknown = form.schema;
+  for (const p of parts) {
+    const o = isObj(node) && node['type'] === 'array' ? node['items'] : node;
+    node = isObj(o) && isObj(o['properties']) ? (o['properties'] as Obj)[p] : undefined;
+  }
+  return isObj(node) && typeof node['title'] === 'string' ? node['title'] : path;
+}

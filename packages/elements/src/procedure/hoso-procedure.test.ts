@@ -161,7 +161,7 @@ describe('<hoso-procedure>', () => {
     const form = await openRegister(el);
     form.data = structuredClone(valid);
     q(el, 'button[data-action="continue"]')!.click();
-    (await until(() => q(el, 'button[data-action="submit"]'), 'send')).click();
+    (await until(() => q<HTMLButtonElement>(el, 'button[data-action="submit"]'), 'send')).click();
     const caseId = await until(() => el.caseId, 'the case id');
     el.remove();
 
@@ -198,12 +198,12 @@ describe('<hoso-procedure>', () => {
     // Tab 1 decides: tab 2 hears it and shows the new step; its stale decision cannot be applied.
     f1.data = { ...structuredClone(decision), number: '12/QĐ-UBND' };
     q(tab1, 'button[data-action="continue"]')!.click();
-    (await until(() => q(tab1, 'button[data-action="submit"]'), 'send in tab 1')).click();
+    (await until(() => q<HTMLButtonElement>(tab1, 'button[data-action="submit"]'), 'send in tab 1')).click();
     await until(async () => (await store.getCase(caseId))!.rev === 2, 'the decision stored');
     await until(() => /thẻ khác/.test(q(tab2, '[role="status"]')!.textContent ?? ''), 'the remote-change notice');
     f2.data = structuredClone(decision);
     q(tab2, 'button[data-action="continue"]')!.click();
-    (await until(() => q(tab2, 'button[data-action="submit"]'), 'send in tab 2')).click();
+    (await until(() => q<HTMLButtonElement>(tab2, 'button[data-action="submit"]'), 'send in tab 2')).click();
     await until(
       () => q(tab2, '[role="alert"][data-kind="refused"], [role="alert"][data-kind="conflict"]'),
       'tab 2 refused',

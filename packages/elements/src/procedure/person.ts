@@ -2,7 +2,7 @@
  * The person a case is about, taken from the first form submitted for it. Forms use the shared definition
  * (`schemas/defs/person.json`: fullName, dateOfBirth, sex, idNumber, ...) under some key (`person`, `subject`);
  * the runtime's guards read `person.birthDate`; the case store indexes `person.personalId` and
- * `person.communeCode`.
+ * `person.communeCode` (the commune handling the case).
  */
 import type { Person } from '@hoso/workflow';
 
@@ -35,7 +35,11 @@ function findCommune(data: unknown, depth = 0): string | undefined {
   return undefined;
 }
 
-export function personFromForm(data: unknown, fallbackCommune?: string): Person {
+/**
+ * `handlingCommune` is the commune of the officer who takes the case in: the case belongs to it (the case list
+ * of that commune shows it). Without one (a person applying online), the residence commune of the form is used.
+ */
+export function personFromForm(data: unknown, handlingCommune?: string): Person {
   const p = findPerson(data) ?? {};
   const person: Person = {};
   if (typeof p['fullName'] === 'string') person['fullName'] = p['fullName'].normalize('NFC').trim();
@@ -45,7 +49,7 @@ export function personFromForm(data: unknown, fallbackCommune?: string): Person 
   if (typeof p['nationality'] === 'string') person['nationality'] = p['nationality'];
   const id = p['idNumber'] ?? p['passportNumber'];
   if (typeof id === 'string' && id) person['personalId'] = id;
-  const commune = findCommune(data) ?? fallbackCommune;
+  const commune = handlingCommune ?? findCommune(data);
   if (commune) person['communeCode'] = commune;
   return person;
 }

@@ -5,7 +5,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { HosoChangeEvent } from '@hoso/forms/events';
 import type { ProcedureTerms } from '../i18n/procedure-terms.js';
-import { answerRows } from './answers.js';
+import { answerRows, labelFor } from './answers.js';
 import type { DraftKeeper } from './draft-keeper.js';
 import type { ActiveStep } from './session.js';
 
@@ -29,7 +29,12 @@ export function renderActive(a: ActiveStep, t: ProcedureTerms, lang: 'vi' | 'en'
           ? html`<div class="notice" data-kind="flagged">
               <p>${t.flagged}</p>
               <ul>
-                ${a.flagged.map((f) => html`<li>${f}</li>`)}
+                ${a.flagged.map((f) => {
+                  const kept = a.draft.unmigrated?.[`/${f.split('.').join('/')}`];
+                  return html`<li data-path=${f}>
+                    ${labelFor(a.form!, f, lang)}${kept === undefined ? nothing : html`: <q>${String(kept)}</q>`}
+                  </li>`;
+                })}
               </ul>
             </div>`
           : nothing
