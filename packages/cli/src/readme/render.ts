@@ -132,7 +132,7 @@ function walkSection(input: ReadmeInput): string[] {
   out.push(
     '',
     `3. Xem biểu mẫu trong Storybook / See the forms in Storybook: \`npx -y pnpm@12.21.0 storybook\`, mục / section ` +
-      `**Forms/${id}** (trống, hợp lệ, từng lỗi, vi/en / empty, valid, each invalid fixture, vi/en)` +
+      `**Procedure forms/${id}** (trống, hợp lệ, từng lỗi, vi/en / empty, valid, each invalid fixture, vi/en)` +
       (forms.length ? `: ${forms.map(code).join(', ')}.` : ' (chưa có biểu mẫu / no form yet).'),
     `4. Đi từng bước theo bảng dưới: bắt đầu ở ${code(model.definition.initial)}, gửi một sự kiện mà bước hiện tại nhận, ` +
       `với dữ liệu thỏa điều kiện. / Walk the tables below: start in ${code(model.definition.initial)}, send an event ` +
