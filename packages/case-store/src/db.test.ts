@@ -203,6 +203,23 @@ describe('database versions and migrations', () => {
     expect(deleteBlocked).to.equal(false);
   });
 
+  it('says IndexedDB is not available when opening throws (as some private modes do)', async () => {
+    // A factory that behaves like Firefox's old private mode: open() throws at once.
+    const privateMode = {
+      open() {
+        throw new DOMException(
+          'A mutation operation was attempted on a database that did not allow mutations.',
+          'InvalidStateError',
+        );
+      },
+    } as unknown as IDBFactory;
+    const error = await rejection(openCaseStore({ name: uniqueName('private'), indexedDB: privateMode }));
+    expect(error).to.be.instanceOf(StoreUnavailableError);
+    expect((error as StoreUnavailableError).reason).to.equal('no-indexeddb');
+    expect((error as StoreUnavailableError).messages.en).to.contain('private mode');
+    expect(((error as StoreUnavailableError).cause as DOMException).name).to.equal('InvalidStateError');
+  });
+
   it('closes itself when another tab opens a newer version, and tells the page why', async () => {
     const name = uniqueName('newer');
     const store = await openCaseStore({ name });

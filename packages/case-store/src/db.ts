@@ -4,7 +4,7 @@
  * `MigrationError` / `StorageFullError`.
  */
 import { wrap, type OpenDBCallbacks } from 'idb';
-import { MigrationError, StoreUnavailableError, toStoreError } from './errors.js';
+import { CaseStoreError, MigrationError, StoreUnavailableError, toStoreError } from './errors.js';
 import { MIGRATIONS } from './migrations/index.js';
 import type { DatabaseMigration, HosoDB, HosoDatabase, UpgradeTransaction } from './schema.js';
 
@@ -103,7 +103,13 @@ function openWith(
   version: number,
   callbacks: OpenDBCallbacks<HosoDB>,
 ): Promise<HosoDatabase> {
-  const request = factory.open(name, version);
+  let request: IDBOpenDBRequest;
+  try {
+    request = factory.open(name, version);
+  } catch (error) {
+    // Some private modes throw here (InvalidStateError, SecurityError) instead of failing the request.
+    return Promise.reject(new StoreUnavailableError('no-indexeddb', error));
+  }
   const opening = wrap(request) as unknown as Promise<HosoDatabase>;
   request.addEventListener('upgradeneeded', (event) => {
     const db = wrap(request.result) as unknown as HosoDatabase;
@@ -122,6 +128,7 @@ function openWith(
 
 function openError(error: unknown, migrationFailure: MigrationError | undefined): unknown {
   if (migrationFailure) return migrationFailure;
+  if (error instanceof CaseStoreError) return error;
   const name = (error as { name?: unknown } | null)?.name;
   if (name === 'VersionError') return new StoreUnavailableError('newer-version', error);
   const mapped = toStoreError(error);
