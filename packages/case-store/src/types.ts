@@ -42,8 +42,9 @@ export interface Draft {
   /** Wizard step (category index) the person was on. */
   step: number;
   data: unknown;
-  /** Paths (dotted) a migration could not carry over: kept in `unmigrated`, flagged for a person to re-check. */
+  /** Dotted paths (`person.fax`) of values a migration could not carry over, for a person to re-check. */
   flagged?: string[];
+  /** Those values, by their old JSON pointer (`/person/fax`; `/x@1` when a later migration sets aside `/x` again). */
   unmigrated?: Record<string, unknown>;
   rev: number;
   updatedAt: string;
