@@ -3,7 +3,7 @@
  * `hoso build`, rendered in `<hoso-form>` with its fixtures: an adult's decision has no consent step, a
  * minor's has one, a minor without the consent of a parent or guardian is refused with the message in
  * Vietnamese and English, and the 12–24-month term is enforced; axe-clean. Then the forms of the
- * monitoring events (relocation, damage, violation, termination) with their fixtures.
+ * monitoring events (relocation, damage, violation, termination, completion) with their fixtures.
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import type { UISchemaElement } from '@jsonforms/core';
@@ -171,6 +171,15 @@ const STEP_FORMS: readonly StepForm[] = [
     ],
     invalid: 'invalid-returned-on-missing',
   },
+  {
+    id: 'electronic-monitoring/completion',
+    valid: ['valid', 'valid-not-returned'],
+    rules: [
+      ['valid', 'deviceReturnedOn', true],
+      ['valid-not-returned', 'deviceReturnedOn', false],
+    ],
+    invalid: 'invalid-condition-missing',
+  },
 ];
 
 /** A fixture file (the test server serves JSON as a module with the data as its default export). */
@@ -251,6 +260,12 @@ const INVALID: Record<string, readonly string[]> = {
     'invalid-basis-missing',
     'invalid-decision-number',
     'invalid-reason',
+    'invalid-returned-on-missing',
+  ],
+  'electronic-monitoring/completion': [
+    'invalid-condition-missing',
+    'invalid-ended-on-missing',
+    'invalid-notice',
     'invalid-returned-on-missing',
   ],
 };

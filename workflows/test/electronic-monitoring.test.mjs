@@ -83,8 +83,10 @@ test('adult at home rehab: decision by the head of commune police, 12-month term
   c = await accept(proc, c, 'RELOCATE_DEVICE', at('2026-09-04'), police, relocation);
   await refuse(proc, c, 'REPORT_DAMAGE', at('2026-09-05'), chair, fixture('damage', 'valid'), 'role-not-permitted');
   c = await accept(proc, c, 'REPORT_DAMAGE', at('2026-09-05'), personUser, fixture('damage', 'valid'));
-  await refuse(proc, c, 'COMPLETE', at('2027-08-03'), police, {}, 'guard-failed');
-  c = await accept(proc, c, 'COMPLETE', at('2027-08-04'), police, {});
+  const completion = fixture('completion', 'valid');
+  await refuse(proc, c, 'COMPLETE', at('2027-08-03'), police, completion, 'guard-failed');
+  await refuse(proc, c, 'COMPLETE', at('2027-08-04'), police, {}, 'guard-failed');
+  c = await accept(proc, c, 'COMPLETE', at('2027-08-04'), police, completion);
   assert.deepEqual([c.state, c.status], ['completed', 'closed']);
 });
 
@@ -296,7 +298,11 @@ const fixtures = {
   },
   'monitoring/RECORD_VIOLATION#0': { by: police, data: () => fixture('violation', 'valid-interfered') },
   'monitoring/TERMINATE#0': { by: police, data: () => fixture('termination', 'valid') },
-  'monitoring/COMPLETE#0': { by: police, after: 'monitoring-end', data: () => ({}) },
+  'monitoring/COMPLETE#0': {
+    by: police,
+    after: 'monitoring-end',
+    data: () => fixture('completion', 'valid-not-returned'),
+  },
 };
 
 /** Before Law 120 every path stops at DECIDE, so only the decision fixtures are used. */
