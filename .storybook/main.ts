@@ -1,6 +1,8 @@
 // Storybook for @hoso/forms (web-components-vite). `pnpm storybook` serves it on :6006, `pnpm build-storybook`
 // writes storybook-static/ (offline: no network at build time). Stories live next to their renderers
-// (`packages/forms/src/**/*.stories.ts`) and share the helpers in `.storybook/form-story.ts`.
+// (`packages/forms/src/**/*.stories.ts`) and share the helpers in `.storybook/form-story.ts`. Every form of
+// schemas/ gets a story file generated into `.storybook/forms/generated/` when Storybook starts or builds
+// (forms/generate.mjs, from schemas/generated/fixtures.js; see .storybook/README.md).
 //
 // Decorators: the project uses TypeScript's legacy `experimentalDecorators` (docs/decisions/0001), which Vite's
 // oxc transform lowers by itself, reading tsconfig.base.json through each package's tsconfig. No esbuild
@@ -21,7 +23,12 @@ const keepSourceSideEffects = {
 
 const config: StorybookConfig = {
   framework: { name: '@storybook/web-components-vite', options: {} },
-  stories: ['../packages/forms/src/**/*.stories.ts'],
+  // A function, so the form story files are (re)generated each time Storybook reads its configuration.
+  stories: async () => {
+    const { generateFormStories } = await import('./forms/generate.mjs');
+    generateFormStories();
+    return ['../packages/forms/src/**/*.stories.ts', './forms/generated/*.stories.ts'];
+  },
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   async viteFinal(vite) {
     return {

@@ -2,11 +2,17 @@
 // with node:http, opens every story's iframe in headless Chromium (puppeteer-core, /usr/bin/chromium) and checks
 // that it rendered <hoso-form>s with their native controls, without a render error or page error. The invalid
 // stories must show an error message on an `aria-invalid` control, translated (vi ≠ en in the states matrix).
+// The generated stories of the real forms (`Procedure forms/<procedure>/<form>`, .storybook/forms/) are checked
+// further: a valid fixture shows no error and is axe-clean (WCAG 2 A/AA, first valid story of each form); an
+// invalid fixture shows the error summary and, where the field of its `.expect.json` has a control, an error on it;
+// and the first invalid story of each form reads differently after switching its `lang` arg to English.
+// Stories are switched inside one loaded iframe through Storybook's channel (a page load only for the first).
 // Prints one line per check and closes with `N passed, N failed` (counted by scripts/test.mjs). Exit 1 on failure.
 //
 //   node scripts/storybook-smoke.mjs [--dir storybook-static] [--only <story id substring>]
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -87,6 +93,134 @@ function inspect() {
   };
 }
 
+/** Path of axe-core's browser build (a dependency of @open-wc/testing's chai-a11y-axe). */
+function axePath() {
+  const require = createRequire(join(ROOT, 'package.json'));
+  const chaiAxe = createRequire(require.resolve('@open-wc/testing')).resolve('chai-a11y-axe');
+  return createRequire(chaiAxe).resolve('axe-core/axe.min.js');
+}
+
+/**
+ * Shows a story: the first through a page load, the next ones through Storybook's channel (`setCurrentStory`),
+ * resolving when the preview reports it rendered; a render error or exception rejects.
+ */
+async function show(page, base, id) {
+  if (!page.url().includes('/iframe.html')) {
+    await page.goto(`${base}/iframe.html?id=${encodeURIComponent(id)}&viewMode=story`, { waitUntil: 'load' });
+    return;
+  }
+  const outcome = await page.evaluate(
+    (storyId) =>
+      new Promise((resolve) => {
+        const channel = window.__STORYBOOK_ADDONS_CHANNEL__;
+        const events = ['storyRendered', 'storyErrored', 'storyThrewException', 'storyMissing'];
+        const handlers = events.map((name) => {
+          const handler = (payload) => {
+            handlers.forEach(([n, h]) => channel.off(n, h));
+            clearTimeout(timer);
+            resolve(name === 'storyRendered' ? 'ok' : `${name}: ${JSON.stringify(payload).slice(0, 300)}`);
+          };
+          channel.on(name, handler);
+          return [name, handler];
+        });
+        const timer = setTimeout(() => resolve('no storyRendered within 20 s'), 20000);
+        channel.emit('setCurrentStory', { storyId, viewMode: 'story' });
+      }),
+    id,
+  );
+  if (outcome !== 'ok') throw new Error(outcome);
+}
+
+/** In the page: a generated form story's own facts (summary, the expected field's control and error). */
+function inspectFixture() {
+  const form = document.querySelector('#storybook-root hoso-form');
+  const root = form?.shadowRoot;
+  const path = form?.getAttribute('data-expect-path') ?? '';
+  const control = path ? form.control(path) : null;
+  const errorOf = (c) =>
+    (c?.getAttribute('aria-describedby') ?? '')
+      .split(/\s+/)
+      .filter((id) => id.endsWith('-error'))
+      .map((id) => root.getElementById(id)?.textContent?.trim() ?? '')
+      .join(' ');
+  return {
+    state: form?.getAttribute('data-state') ?? '',
+    path,
+    summary: [...(root?.querySelectorAll('.error-summary li') ?? [])].map((li) => li.textContent.trim()),
+    control: !!control,
+    controlInvalid: control?.getAttribute('aria-invalid') === 'true',
+    controlError: errorOf(control),
+    invalidControls: root ? root.querySelectorAll('[aria-invalid="true"]').length : 0,
+  };
+}
+
+/** Waits until a generated invalid story has run validate() and reached the field's wizard step. */
+async function fixtureSettled(page) {
+  await page.waitForFunction(
+    () => {
+      const f = document.querySelector('#storybook-root hoso-form');
+      return !!f && (f.getAttribute('data-state') !== 'fixture-invalid' || f.dataset.errorsShown === 'true');
+    },
+    { timeout: 15000 },
+  );
+  await page.evaluate(async () => {
+    await document.querySelector('#storybook-root hoso-form')?.updateComplete;
+    await new Promise((r) => setTimeout(r, 30));
+  });
+}
+
+/** Problems of a generated form story (beyond the generic checks). */
+async function fixtureProblems(page, axeFirst) {
+  await fixtureSettled(page);
+  const r = await page.evaluate(inspectFixture);
+  const problems = [];
+  if (r.state === 'fixture-valid') {
+    if (r.invalidControls > 0 || r.summary.length)
+      problems.push(`valid fixture shows errors: ${r.summary.join(' | ')}`);
+    if (axeFirst) {
+      const violations = await page.evaluate(async () => {
+        const result = await window.axe.run(document.querySelector('#storybook-root'), {
+          runOnly: ['wcag2a', 'wcag2aa'],
+        });
+        return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+      });
+      if (violations.length) problems.push(`axe: ${violations.join(', ')}`);
+    }
+  }
+  if (r.state === 'fixture-invalid') {
+    if (!r.summary.length || r.summary.some((t) => !t))
+      problems.push('invalid fixture: no error summary after validate()');
+    if (r.control && !(r.controlInvalid && r.controlError))
+      problems.push(`invalid fixture: the control of "${r.path}" shows no error`);
+  }
+  return { problems, facts: r };
+}
+
+/** After switching the story's `lang` arg: re-validate (the summary is built on validate) and read it again. */
+async function readIn(page, id, lang) {
+  await page.evaluate(
+    (storyId, value) =>
+      new Promise((resolve) => {
+        const channel = window.__STORYBOOK_ADDONS_CHANNEL__;
+        const done = () => {
+          channel.off('storyRendered', done);
+          resolve();
+        };
+        channel.on('storyRendered', done);
+        channel.emit('updateStoryArgs', { storyId, updatedArgs: { lang: value } });
+      }),
+    id,
+    lang,
+  );
+  await page.evaluate(async () => {
+    const form = document.querySelector('#storybook-root hoso-form');
+    await form.updateComplete;
+    form.validate();
+    await form.updateComplete;
+  });
+  return page.evaluate(inspectFixture);
+}
+
 let passed = 0;
 let failed = 0;
 function check(name, ok, detail = '') {
@@ -114,13 +248,16 @@ async function main() {
   const browser = await puppeteer.launch({ executablePath: CHROME, headless: true, args: ['--no-sandbox'] });
   try {
     const page = await browser.newPage();
+    const axeScript = readFileSync(axePath(), 'utf8');
+    const axed = new Set();
+    const langChecked = new Set();
     const pageErrors = [];
     page.on('pageerror', (e) => pageErrors.push(String(e?.message ?? e)));
     for (const story of stories) {
       pageErrors.length = 0;
       const name = `${story.title} › ${story.name} (${story.id})`;
       try {
-        await page.goto(`${base}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story`, { waitUntil: 'load' });
+        await show(page, base, story.id);
         await page.waitForFunction(
           () =>
             document.body.classList.contains('sb-show-errordisplay') ||
@@ -157,6 +294,24 @@ async function main() {
         const en = r.forms.find((f) => f.state === 'invalid' && f.lang === 'en');
         if (vi && en && vi.errors[0] && vi.errors[0] === en.errors[0])
           problems.push(`the invalid state reads the same in vi and en: "${vi.errors[0]}"`);
+        if (story.id.startsWith('procedure-forms-')) {
+          const form = story.title;
+          const first = !axed.has(form) && story.id.includes('--valid');
+          if (first) {
+            axed.add(form);
+            if (!(await page.evaluate(() => !!window.axe))) await page.addScriptTag({ content: axeScript });
+          }
+          const fx = await fixtureProblems(page, first);
+          problems.push(...fx.problems);
+          if (fx.facts.state === 'fixture-invalid' && !langChecked.has(form) && fx.facts.summary.length) {
+            langChecked.add(form);
+            const vi = await readIn(page, story.id, 'vi');
+            const en = await readIn(page, story.id, 'en');
+            await readIn(page, story.id, '');
+            const [a, b] = [vi.controlError || vi.summary[0], en.controlError || en.summary[0]];
+            if (!a || !b || a === b) problems.push(`lang vi/en: the error reads "${a}" in vi and "${b}" in en`);
+          }
+        }
         const summary = r.forms
           .map((f) => `${f.state}/${f.lang || '-'}: ${f.controls} controls, ${f.errors.length} errors`)
           .join('; ');
