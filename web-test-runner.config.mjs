@@ -8,6 +8,7 @@ import { defaultReporter } from '@web/test-runner';
 import { vendorPlugin } from './scripts/wtr-vendor-plugin.mjs';
 import { resultsReporter } from './scripts/wtr-results-reporter.mjs';
 import { webkitLauncher } from './scripts/wtr-webkit-launcher.mjs';
+import { outboxServerPlugin } from './scripts/wtr-outbox-server-plugin.mjs';
 
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -52,5 +53,9 @@ export default {
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 600000,
   browserStartTimeout: 60000,
-  plugins: [vendorPlugin(), esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: 'tsconfig.base.json' })],
+  plugins: [
+    vendorPlugin(),
+    outboxServerPlugin(),
+    esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: 'tsconfig.base.json' }),
+  ],
 };

@@ -20,3 +20,4 @@ export { requestPersistence, storageEstimate, persistenceMessage, type Persisten
 export { migrateDraft, type DraftMigrationOp, type FormMigration, type FormMigrations } from './draft-migrate.js';
 export { exportDraft, importDraft, draftFileName, DRAFT_FILE_FORMAT, DRAFT_FILE_VERSION } from './draft-file.js';
 export { findJsonSyntaxError, type JsonSyntaxProblem } from './json-syntax.js';
+export * from './outbox/index.js';
