@@ -17,6 +17,10 @@ const commands: Record<string, { summary: string }> = {
   check: { summary: 'check schemas, UI schemas, messages and machines together' },
   due: { summary: 'compute a legal due date: hoso due --from <date> --working-days <n> | --days <n> | --hours <n>' },
   simulate: { summary: 'run a scenario through a procedure: hoso simulate <scenario.json>' },
+  serve: {
+    summary:
+      'run the reference backend (@hoso/server): hoso serve [--port <n>] [--data-dir <dir>] | --dev-token <roles> <commune>',
+  },
   readme: {
     summary: 'write workflows/<id>/README.md from the machine, law and forms: hoso readme [--check] [<id>...]',
   },
