@@ -217,3 +217,50 @@ describe('hoso readme: a machine with an unknown role', () => {
     assert.equal(existsSync(join(dir, 'workflows', 'q', 'README.md')), false, 'nothing written');
   });
 });
+
+describe('hoso readme: guards written for people', async () => {
+  const { guardText } = await import('../dist/readme/guards.js');
+  const cond = (scope, schema) => ({ scope: `#/properties/${scope.split('.').join('/properties/')}`, schema });
+
+  it('keeps the precedence of and/or visible with parentheses, and none around the whole', () => {
+    const g = {
+      type: 'all',
+      params: {
+        guards: [
+          {
+            type: 'condition',
+            params: {
+              condition: {
+                type: 'OR',
+                conditions: [
+                  { type: 'AND', conditions: [cond('a.role', { const: 'self' }), cond('c.by', { const: 'person' })] },
+                  cond('a.role', { const: 'representative' }),
+                ],
+              },
+            },
+          },
+          { type: 'not', params: { guard: { type: 'deadlinePassed', params: { deadline: 'term' } } } },
+        ],
+      },
+    };
+    assert.equal(
+      guardText(g),
+      '((a.role = "self" and c.by = "person") or a.role = "representative") and not (after time limit `term`)',
+    );
+  });
+
+  it('names ages, enums, required fields and law periods', () => {
+    assert.equal(
+      guardText({ type: 'ageBetween', params: { min: 12, max: 18, birthDate: '#/properties/p/properties/dob' } }),
+      '12 ≤ age < 18 (p.dob)',
+    );
+    assert.equal(
+      guardText({ type: 'condition', params: { condition: cond('x', { enum: ['a', 'b'], required: ['y'] }) } }),
+      'x ∈ {"a", "b"} and x has y',
+    );
+    assert.equal(
+      guardText({ type: 'withinLawPeriod', params: { scope: '#/properties/r/properties/on', law: 'timeLimits.max' } }),
+      'r.on within `timeLimits.max`',
+    );
+  });
+});

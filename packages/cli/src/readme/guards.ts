@@ -53,17 +53,27 @@ function conditionText(c: unknown): string {
 }
 
 const birth = (p: Obj): string => (p.birthDate ? ` (${scopePath(p.birthDate)})` : '');
-const strip = (s: string): string => (s.startsWith('(') && s.endsWith(')') ? s.slice(1, -1) : s);
+/** `(a and b)` -> `a and b`, but `(a) or (b)` stays: only a pair of parentheses around the whole text. */
+function strip(s: string): string {
+  if (!s.startsWith('(') || !s.endsWith(')')) return s;
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '(') depth++;
+    else if (s[i] === ')') depth--;
+    if (depth === 0 && i < s.length - 1) return s;
+  }
+  return s.slice(1, -1);
+}
 
-/** One guard as text. */
-export function guardText(g: GuardRef | undefined): string {
+/** One guard as text, composites in parentheses. */
+function text(g: GuardRef | undefined): string {
   if (!g) return '';
   const p: Obj = isObj(g.params) ? g.params : {};
   const list = (key: string, sep: string): string =>
-    Array.isArray(p[key]) ? (p[key] as GuardRef[]).map((x) => guardText(x)).join(sep) : '?';
+    Array.isArray(p[key]) ? `(${(p[key] as GuardRef[]).map((x) => text(x)).join(sep)})` : '?';
   switch (g.type) {
     case 'condition':
-      return strip(conditionText(p.condition));
+      return conditionText(p.condition);
     case 'ageAtLeast':
       return `age ≥ ${String(p.years)}${birth(p)}`;
     case 'ageBelow':
@@ -81,10 +91,15 @@ export function guardText(g: GuardRef | undefined): string {
     case 'all':
       return list('guards', ' and ');
     case 'any':
-      return `(${list('guards', ' or ')})`;
+      return list('guards', ' or ');
     case 'not':
-      return `not (${strip(guardText(p.guard as GuardRef))})`;
+      return `not (${strip(text(p.guard as GuardRef))})`;
     default:
       return `${g.type}(${JSON.stringify(p)})`;
   }
+}
+
+/** One guard as text: `age ≥ 18 (application.person.dateOfBirth) and (a = "x" or b = "y")`. */
+export function guardText(g: GuardRef | undefined): string {
+  return strip(text(g));
 }

@@ -20,6 +20,12 @@ const UNIT: Record<string, Text> = {
   hours: { vi: 'giờ', en: 'hours' },
 };
 
+/** `ngày làm việc / working days`. */
+export function unitText(unit: string): string {
+  const u = UNIT[unit] ?? { vi: unit, en: unit };
+  return `${u.vi} / ${u.en}`;
+}
+
 /** `5 ngày làm việc / 5 working days`. */
 export function lengthText(n: number, unit: string): string {
   const u = UNIT[unit] ?? { vi: unit, en: unit };

@@ -153,7 +153,10 @@ export function buildModel(definition: MachineDefinition): ProcedureModel {
   for (const s of states) {
     s.forms.forEach(addForm);
     addRoles(s.def.meta?.roles, `${s.pointer}/meta/roles`);
-    for (const d of s.deadlines) if (typeof d.n === 'object') lawPaths.add(d.n.law);
+    for (const d of s.deadlines) {
+      const n = d.n as number | { law?: string };
+      if (typeof n === 'object' && typeof n.law === 'string') lawPaths.add(n.law);
+    }
     for (const [type, em] of Object.entries(s.def.meta?.events ?? {})) {
       addRoles(em.roles, `${s.pointer}/meta/events/${token(type)}/roles`);
       if (em.form) addForm(em.form);

@@ -4,26 +4,45 @@
  * this procedure, and every value the law leaves uncertain with its baseline and province overrides.
  */
 import type { DeadlineRule, ResolvedLaw } from '@hoso/workflow';
-import { lengthText, UNCERTAIN, type LawBook } from './law.js';
+import { lengthText, unitText, UNCERTAIN, type LawBook } from './law.js';
+import { scopePath } from './guards.js';
 import { both, code, table } from './markdown.js';
 import { documentIssuers, type ProcedureModel } from './model.js';
 import type { ReadmeInput } from './render.js';
 
 export interface DeadlineValue {
-  n: number;
+  /** The length; for a length read from the case data, the fallback (if any). */
+  n?: number;
   unit: string;
+  /** Dotted case-data path holding the length, for a rule `n: { data }`. */
+  data?: string;
   basis: string;
   evidence: string;
   uncertain: boolean;
   note?: string;
 }
 
+/** A deadline rule's `n`: a number, a law value, or a number in the case data (with an optional law fallback). */
+type LengthRef = number | { law?: string; optional?: boolean; data?: string };
+
 /** A deadline rule's length under one law version, or undefined when that version sets none. */
 export function deadlineValue(d: DeadlineRule, law: ResolvedLaw): DeadlineValue | undefined {
-  if (typeof d.n === 'number') {
-    return { n: d.n, unit: d.unit ?? '?', basis: d.basis ?? '?', evidence: d.evidence ?? '?', uncertain: false };
+  const n = d.n as LengthRef;
+  if (typeof n === 'number') {
+    return { n, unit: d.unit ?? '?', basis: d.basis ?? '?', evidence: d.evidence ?? '?', uncertain: false };
   }
-  const v = law.values[d.n.law];
+  const v = n.law ? law.values[n.law] : undefined;
+  if (n.data !== undefined) {
+    return {
+      ...(v && typeof v.n === 'number' ? { n: v.n } : {}),
+      unit: d.unit ?? (v ? String(v.unit) : '?'),
+      data: scopePath(n.data),
+      basis: d.basis ?? v?.basis ?? '?',
+      evidence: d.evidence ?? v?.evidence ?? '?',
+      uncertain: v?.uncertain === true,
+      ...(v?.note ? { note: v.note } : {}),
+    };
+  }
   if (!v || typeof v.n !== 'number') return undefined;
   return {
     n: v.n,
@@ -33,6 +52,35 @@ export function deadlineValue(d: DeadlineRule, law: ResolvedLaw): DeadlineValue 
     uncertain: v.uncertain === true,
     ...(v.note ? { note: v.note } : {}),
   };
+}
+
+/** `5 ngày làm việc / 5 working days`, or for a length in the case data the path, its unit and the fallback. */
+export function lengthOf(v: DeadlineValue): string {
+  const fixed = v.n === undefined ? undefined : lengthText(v.n, v.unit);
+  const text = v.data
+    ? `số ở / the number at ${code(v.data)} (${unitText(v.unit)})${fixed ? `; nếu thiếu / if absent: ${fixed}` : ''}`
+    : (fixed ?? '?');
+  return v.uncertain ? `${text} ${UNCERTAIN}` : text;
+}
+
+/** What the rule's length comes from. */
+function lengthSource(d: DeadlineRule): string {
+  const n = d.n as LengthRef;
+  if (typeof n === 'number') return 'cố định trong machine.json / fixed in machine.json';
+  if (n.data !== undefined) {
+    const fallback = n.law ? `; dự phòng / fallback ${code(n.law)}` : '';
+    return `số trong dữ liệu hồ sơ / a number in the case data: ${code(scopePath(n.data))}${fallback}`;
+  }
+  const optional = n.optional
+    ? ' (không có thời hạn khi phiên bản luật không đặt / no time limit where the law version sets none)'
+    : '';
+  return `${code(n.law ?? '?')}${optional}`;
+}
+
+/** A rule may run from a date in the case data (`start: { data }`) instead of the event's moment. */
+function startLine(d: DeadlineRule): string[] {
+  const start = (d as { start?: { data?: string } }).start;
+  return start?.data ? [`- Tính từ / Runs from: ngày ở / the date at ${code(scopePath(start.data))}.`] : [];
 }
 
 function counting(d: DeadlineRule, unit: string): string {
@@ -78,8 +126,8 @@ function timeLimits(input: ReadmeInput): string[] {
       const units = new Set(law.versions.map((l) => deadlineValue(d, l)?.unit).filter((u): u is string => !!u));
       out.push(
         `- Bắt đầu khi / Starts on: ${code(d.from)}; đáp ứng bởi / met by: ${d.until.map(code).join(', ')}.`,
-        `- Giá trị luật / Law value: ${typeof d.n === 'number' ? 'cố định trong machine.json / fixed in machine.json' : code(d.n.law)}` +
-          `${typeof d.n === 'object' && d.n.optional ? ' (không có thời hạn khi phiên bản luật không đặt / no time limit where the law version sets none)' : ''}.`,
+        `- Giá trị luật / Law value: ${lengthSource(d)}.`,
+        ...startLine(d),
         ...[...units].map((u) => `- Cách tính / Counting (${u}): ${counting(d, u)}`),
         '',
       );
@@ -89,13 +137,7 @@ function timeLimits(input: ReadmeInput): string[] {
           const v = p.value;
           const when = law.label(p) || 'mọi phiên bản / every version';
           if (!v) return [when, '— (không áp dụng / does not apply)', '', '', ''];
-          return [
-            when,
-            `${lengthText(v.n, v.unit)}${v.uncertain ? ` ${UNCERTAIN}` : ''}`,
-            v.basis,
-            v.evidence,
-            v.note ?? '',
-          ];
+          return [when, lengthOf(v), v.basis, v.evidence, v.note ?? ''];
         });
       out.push(
         ...table(

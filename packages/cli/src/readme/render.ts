@@ -5,12 +5,11 @@
  */
 import type { ProvinceOverlay, ResolvedLaw } from '@hoso/workflow';
 import type { LawBook } from './law.js';
-import { lengthText, UNCERTAIN } from './law.js';
 import { guardText } from './guards.js';
 import { both, code, table } from './markdown.js';
 import { mermaid } from './mermaid.js';
 import type { EventInfo, ProcedureModel, StateInfo } from './model.js';
-import { renderLawSections, deadlineValue } from './render-law.js';
+import { renderLawSections, deadlineValue, lengthOf } from './render-law.js';
 import { shortestPaths } from './paths.js';
 
 export interface ReadmeInput {
@@ -46,7 +45,7 @@ function stepsTable(input: ReadmeInput): string[] {
     const limits = s.deadlines.map((d) => {
       const v = law.byPeriod((l) => {
         const dv = deadlineValue(d, l);
-        return dv ? `${lengthText(dv.n, dv.unit)}${dv.uncertain ? ` ${UNCERTAIN}` : ''} (${dv.basis})` : '—';
+        return dv ? `${lengthOf(dv)} (${dv.basis})` : '—';
       });
       return `${code(d.id)}: ${v}`;
     });
