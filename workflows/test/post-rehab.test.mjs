@@ -1,8 +1,9 @@
 /**
  * Post-rehab management (procedures.md §6): 1 or 2 years by measure and age, management plan, change of
  * residence (24 hours under Law 120), relapse, completion certificate (Form 54); both law versions around
- * 01/07/2026 and every path replayed with persistence round-trips. Due dates checked by hand. The DECIDE and
- * SUBMIT_PLAN data are the fixtures of the forms schemas/post-rehab/decision and schemas/post-rehab/plan.
+ * 01/07/2026 and every path replayed with persistence round-trips. Due dates checked by hand. Every event that
+ * carries data sends a fixture of its form (schemas/post-rehab/<form>/fixtures): decision, plan, residence-change,
+ * presentation, transfer, relapse, completion.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -52,6 +53,11 @@ function decision(measure = 'compulsory', decidedOn) {
   return d;
 }
 const plan = form('plan', 'valid');
+const move = form('residence-change', 'valid');
+const presentation = form('presentation', 'valid');
+const transfer = form('transfer', 'valid');
+const relapse = form('relapse', 'valid');
+const completion = form('completion', 'valid');
 const start = (day, dob = ADULT, province) =>
   proc.createCase({ person: { birthDate: dob }, at: at(day), ...(province ? { province } : {}) });
 
@@ -86,9 +92,19 @@ test('2 years after the administrative compulsory measure, plan, then the Form 5
     'guard-failed',
   );
   c = await accept(proc, c, 'SUBMIT_PLAN', at('2026-10-06'), chair, plan);
-  await refuse(proc, c, 'COMPLETE', at('2028-10-05'), chair, { result: 'tốt' }, 'guard-failed');
-  await refuse(proc, c, 'COMPLETE', at('2028-10-06'), police, { result: 'tốt' }, 'role-not-permitted');
-  c = await accept(proc, c, 'COMPLETE', at('2028-10-06'), chair, { result: 'tốt' });
+  await refuse(proc, c, 'COMPLETE', at('2028-10-05'), chair, completion, 'guard-failed');
+  await refuse(proc, c, 'COMPLETE', at('2028-10-06'), police, completion, 'role-not-permitted');
+  // The certificate without its result (the form refuses it too) is refused after the term as well.
+  await refuse(
+    proc,
+    c,
+    'COMPLETE',
+    at('2028-10-06'),
+    chair,
+    form('completion', 'invalid-result-missing'),
+    'guard-failed',
+  );
+  c = await accept(proc, c, 'COMPLETE', at('2028-10-06'), chair, completion);
   assert.deepEqual([c.state, c.status], ['completed', 'closed']);
   const cert = c.documents.at(-1);
   assert.deepEqual([cert.id, cert.formCode], ['certificate', 'Mẫu 54 (Phụ lục II, Nghị định 116/2021)']);
@@ -132,25 +148,12 @@ test('1 year: a minor when the compulsory measure was decided (even if 18 now), 
 
 test('relapse during management: a determination result “addicted” ends management for a compulsory dossier', async () => {
   let c = await accept(proc, start('2026-10-05'), 'DECIDE', at('2026-10-05'), chair, decision('voluntary'));
-  await refuse(
-    proc,
-    c,
-    'RELAPSE',
-    at('2027-01-10'),
-    police,
-    { conclusion: 'not-addicted', issuedOn: '2027-01-09' },
-    'guard-failed',
-  );
-  await refuse(
-    proc,
-    c,
-    'RELAPSE',
-    at('2027-01-10'),
-    chair,
-    { conclusion: 'addicted', issuedOn: '2027-01-09' },
-    'role-not-permitted',
-  );
-  c = await accept(proc, c, 'RELAPSE', at('2027-01-10'), police, { conclusion: 'addicted', issuedOn: '2027-01-09' });
+  for (const invalid of ['invalid-not-addicted', 'invalid-conclusion-missing', 'invalid-issued-on']) {
+    await refuse(proc, c, 'RELAPSE', at('2027-01-10'), police, form('relapse', invalid), 'guard-failed');
+  }
+  await refuse(proc, c, 'RELAPSE', at('2027-01-10'), chair, relapse, 'role-not-permitted');
+  c = await accept(proc, c, 'RELAPSE', at('2027-01-10'), police, relapse);
+  assert.equal(c.data.relapse.issuedOn, '2026-12-01');
   assert.deepEqual([c.state, c.status], ['relapsed', 'closed']);
   assert.equal(deadline(c, 'management-end').metBy, 'RELAPSE');
 });
@@ -158,10 +161,7 @@ test('relapse during management: a determination result “addicted” ends mana
 test('law versions around 01/07/2026: change of residence within 24 hours only under Law 120; file transfer', async () => {
   const run = async (day) => {
     let c = await accept(proc, start(day), 'DECIDE', at(day), chair, decision('voluntary'));
-    return accept(proc, c, 'REPORT_MOVE', at('2026-08-28', '18:00'), personUser, {
-      newCommune: '26734',
-      newAddress: 'Số 5',
-    });
+    return accept(proc, c, 'REPORT_MOVE', at('2026-08-28', '18:00'), personUser, move);
   };
   const before = await run('2026-06-30');
   const after = await run('2026-07-01');
@@ -169,19 +169,19 @@ test('law versions around 01/07/2026: change of residence within 24 hours only u
   assert.equal(deadline(before, 'present-at-new-commune'), undefined, 'no 24-hour rule before Law 120');
   // 24 clock hours through the weekend: Fri 28/08 18:00 → Sat 29/08 18:00.
   assert.equal(deadline(after, 'present-at-new-commune').dueAt, '2026-08-29T18:00:00.000+07:00');
-  await refuse(
-    proc,
-    after,
-    'TRANSFER_FILE',
-    at('2026-08-29', '08:00'),
-    personUser,
-    { newCommune: '26734', receivingPolice: 'CA xã B' },
-    'role-not-permitted',
-  );
-  const moved = await accept(proc, after, 'TRANSFER_FILE', at('2026-08-29', '08:00'), police, {
-    newCommune: '26734',
-    receivingPolice: 'Công an xã B',
-  });
+  await refuse(proc, after, 'TRANSFER_FILE', at('2026-08-29', '08:00'), personUser, transfer, 'role-not-permitted');
+  for (const invalid of ['invalid-new-commune', 'invalid-receiving-police-missing']) {
+    await refuse(
+      proc,
+      after,
+      'TRANSFER_FILE',
+      at('2026-08-29', '08:00'),
+      police,
+      form('transfer', invalid),
+      'guard-failed',
+    );
+  }
+  const moved = await accept(proc, after, 'TRANSFER_FILE', at('2026-08-29', '08:00'), police, transfer);
   assert.deepEqual([moved.state, deadline(moved, 'present-at-new-commune').late], ['transferred', false]);
   assert.equal(moved.documents.at(-1).id, 'transferNotice');
   assert.deepEqual(
@@ -276,16 +276,56 @@ test('the example scenarios send, for every event with a form, data that the for
   assert.ok(checked >= 3, `only ${checked} events checked`);
 });
 
+test('every valid fixture of the residence-change, presentation, transfer, relapse and completion forms passes its form and is accepted; fixtures breaking a field the machine reads are refused', async () => {
+  const steps = {
+    'residence-change': ['REPORT_MOVE', personUser],
+    presentation: ['PRESENT', police],
+    transfer: ['TRANSFER_FILE', police],
+    relapse: ['RELAPSE', police],
+    completion: ['COMPLETE', chair],
+  };
+  // Refused by the machine as well as by the form: each breaks a field a guard reads.
+  const refused = {
+    'residence-change': ['invalid-new-address-missing', 'invalid-new-commune-code'],
+    presentation: ['invalid-commune'],
+    transfer: ['invalid-new-commune', 'invalid-receiving-police-missing'],
+    relapse: ['invalid-not-addicted', 'invalid-conclusion-missing', 'invalid-issued-on'],
+    completion: ['invalid-result-missing'],
+  };
+  let managed = await accept(proc, start('2026-07-06'), 'DECIDE', at('2026-07-06'), chair, decision('voluntary'));
+  managed = await accept(proc, managed, 'REPORT_MOVE', at('2026-07-07'), personUser, move);
+  // COMPLETE needs the term to be over (1 year from 06/07/2026).
+  const when = (type) => (type === 'COMPLETE' ? at('2027-07-07') : at('2026-07-08'));
+  let accepted = 0;
+  for (const [name, [type, who]] of Object.entries(steps)) {
+    const validate = await formValidator(`post-rehab/${name}`);
+    const valid = validFixtures(name);
+    assert.ok(valid.length >= 1, name);
+    for (const file of valid) {
+      const data = form(name, file);
+      assert.ok(validate(data), `${name}/${file} fails its form: ${JSON.stringify(validate.errors)}`);
+      const c = await accept(proc, managed, type, when(type), who, data);
+      assert.deepEqual(c.data[proc.definition.states.managing.meta.events[type].dataKey], data, `${name}/${file}`);
+      accepted++;
+    }
+    for (const file of refused[name]) {
+      assert.equal(validate(form(name, file)), false, `${name}/${file} passes its form`);
+      await refuse(proc, managed, type, when(type), who, form(name, file), 'guard-failed');
+    }
+  }
+  assert.ok(accepted >= 8, `${accepted} valid fixtures accepted`);
+});
+
 const fixtures = {
   'awaiting_decision/DECIDE#0': { by: chair, data: () => decision('compulsory') },
   'awaiting_decision/DECIDE#1': { by: chair, data: () => decision('compulsory-minor') },
   'awaiting_decision/DECIDE#2': { by: chair, data: () => decision('substitution') },
   'managing/SUBMIT_PLAN#0': { by: chair, data: () => plan },
-  'managing/REPORT_MOVE#0': { by: personUser, data: () => ({ newCommune: '26734', newAddress: 'Số 5' }) },
-  'managing/PRESENT#0': { by: police, data: () => ({ commune: '26734' }) },
-  'managing/TRANSFER_FILE#0': { by: police, data: () => ({ newCommune: '26734', receivingPolice: 'Công an xã B' }) },
-  'managing/RELAPSE#0': { by: police, data: () => ({ conclusion: 'addicted', issuedOn: '2026-12-01' }) },
-  'managing/COMPLETE#0': { by: chair, after: 'management-end', data: () => ({ result: 'tốt' }) },
+  'managing/REPORT_MOVE#0': { by: personUser, data: () => move },
+  'managing/PRESENT#0': { by: police, data: () => presentation },
+  'managing/TRANSFER_FILE#0': { by: police, data: () => transfer },
+  'managing/RELAPSE#0': { by: police, data: () => relapse },
+  'managing/COMPLETE#0': { by: chair, after: 'management-end', data: () => completion },
 };
 
 for (const [lawVersion, startAt] of [
