@@ -78,7 +78,12 @@ export async function submission(caseId, step, baseRev, extra = {}) {
     procedure: 'voluntary-rehab',
     procedureVersion: version,
     lawVersion,
-    event: { type: step.type, at: step.at, by: step.by, ...(step.data === undefined ? {} : { data: step.data }) },
+    event: structuredClone({
+      type: step.type,
+      at: step.at,
+      by: step.by,
+      ...(step.data === undefined ? {} : { data: step.data }),
+    }),
     baseRev,
     ...(baseRev === 0
       ? {
