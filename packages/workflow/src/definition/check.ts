@@ -55,10 +55,34 @@ export function checkDefinition(
       ((params?.guards as unknown[]) ?? []).forEach((x, i) => checkGuard(x, `${pointer}/params/guards/${i}`));
     }
     if (type === 'not') checkGuard(params?.guard, `${pointer}/params/guard`);
+    if (type === 'lawRange') {
+      for (const k of ['min', 'max'] as const) {
+        const b = params?.[k];
+        const ref = typeof b === 'string' ? b : b && typeof b === 'object' ? (b as { law?: unknown }).law : undefined;
+        const optional = !!b && typeof b === 'object' && (b as { optional?: unknown }).optional === true;
+        if (typeof ref === 'string' && !optional) {
+          const base = /\.(n|min|max)$/.test(ref) && !lawPaths.has(ref) ? ref.replace(/\.(n|min|max)$/, '') : ref;
+          checkLaw(base, `${pointer}/params/${k}${typeof b === 'string' ? '' : '/law'}`);
+        }
+      }
+    }
+    if (type === 'sender') {
+      for (const k of ['sameAs', 'differentFrom'] as const) {
+        const e = params?.[k];
+        if (typeof e === 'string' && !events.has(e))
+          problems.push({ pointer: `${pointer}/params/${k}`, message: `event "${e}" does not exist` });
+      }
+    }
   };
   const walk = (states: Record<string, StateDef>, base: string, siblings: string[]): void => {
     for (const [name, s] of Object.entries(states)) {
       const p = `${base}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      if (s.states && s.type !== 'final' && s.initial === undefined) {
+        problems.push({
+          pointer: p,
+          message: `compound state "${name}" has no "initial" (give the child state it enters first: ${Object.keys(s.states).join(', ')})`,
+        });
+      }
       if (s.initial && !(s.states && s.initial in s.states)) {
         problems.push({ pointer: `${p}/initial`, message: `initial state "${s.initial}" does not exist` });
       }

@@ -44,6 +44,13 @@ export const machineSchema = {
       additionalProperties: false,
       properties: { law: { type: 'string', minLength: 1 }, optional: { type: 'boolean' } },
     },
+    scope: { type: 'string', pattern: '^#(/properties/[^/]+)+$' },
+    dataRef: {
+      type: 'object',
+      required: ['data', 'law'],
+      additionalProperties: false,
+      properties: { data: { $ref: '#/definitions/scope' }, law: { type: 'string', minLength: 1 } },
+    },
     roles: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' } },
     states: {
       type: 'object',
@@ -170,7 +177,15 @@ export const machineSchema = {
       properties: {
         id: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },
         title: { $ref: '#/definitions/text' },
-        n: { anyOf: [{ type: 'integer', minimum: 1 }, { $ref: '#/definitions/lawRef' }] },
+        n: {
+          anyOf: [{ type: 'integer', minimum: 1 }, { $ref: '#/definitions/lawRef' }, { $ref: '#/definitions/dataRef' }],
+        },
+        start: {
+          type: 'object',
+          required: ['data'],
+          additionalProperties: false,
+          properties: { data: { $ref: '#/definitions/scope' } },
+        },
         unit: { enum: ['workingDays', 'days', 'months', 'hours'] },
         from: { type: 'string' },
         until: { type: 'array', items: { type: 'string' } },

@@ -11,16 +11,26 @@ export interface LawRef {
   law: string;
   /** Skip (no deadline) when the pinned law has no such value, e.g. a rule that exists only from 2026. */
   optional?: boolean;
+  /**
+   * Deadline `n` only: take the number from the case data at this scope (e.g. the court's decided term);
+   * the law value gives the unit and basis, and the number when the data has none.
+   */
+  data?: string;
 }
 
 export interface DeadlineRule {
   id: string;
   title: Text;
-  /** A number (then `unit` is required) or a law reference whose value gives `n` and `unit`. */
+  /**
+   * A number (then `unit` is required), a law reference whose value gives `n` and `unit`, or a number in
+   * the case data with a law value behind it (`{ data, law }`).
+   */
   n: number | LawRef;
   unit?: DeadlineUnit;
   /** The event whose acceptance starts the period. */
   from: string;
+  /** The period runs from the date (or date-time) at this scope instead of the event's moment. */
+  start?: { data: string };
   /** Events that meet the deadline. */
   until: string[];
   /** Whether a period ending on a rest day moves to the next working day (default true). */

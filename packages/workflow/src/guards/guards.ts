@@ -10,12 +10,20 @@
  * - `withinLawPeriod` `{ scope, law }`: the date at scope is not older than the period the pinned law
  *   sets at `law` (e.g. `timeLimits.determinationMaxAge`, 6 months under Law 120); true when that
  *   law version sets no such period; false when the date is missing.
+ * - `lawRange` `{ value, min?, max?, unit? }`: a number in the case data within bounds from the pinned law
+ *   (see law-range.ts).
+ * - `sender` `{ is?, isNot?, sameAs?, differentFrom? }`: who sent the event (see sender.ts).
  * - `all` `{ guards }`, `any` `{ guards }`, `not` `{ guard }`: combine the above.
+ *
+ * A guard that returns false may say why with `return ctx.because(reason)`; the reason goes into the
+ * refusal's readable `detail`.
  */
 import type { ConditionEvaluator, Condition } from '../conditions/condition.js';
 import { resolveScope } from '../conditions/condition.js';
 import type { ResolvedLaw } from '../law/law-version.js';
 import { addMonths, dayNumber, localDay, wholeYears } from '../time/dates.js';
+import { lawRange } from './law-range.js';
+import { sender } from './sender.js';
 
 export interface GuardRef {
   type: string;
@@ -26,6 +34,10 @@ export interface GuardContext {
   /** `{ person, …stored form data, [dataKey]: incoming event data }`. */
   data: Record<string, unknown>;
   event: { type: string; at: string; atMs: number; data: unknown };
+  /** Who sent the event (also in `data.$event.by`). */
+  sender: { id: string; roles: readonly string[] };
+  /** Accepted events so far, oldest first (from the audit). */
+  history: readonly { event: string; at: string; by: { id: string; roles: readonly string[] } }[];
   caseStartedAt: string;
   deadlines: readonly { id: string; dueAt: string; metAt?: string; supersededAt?: string }[];
   /** The law version pinned by the case (with the province overlay). */
@@ -33,6 +45,8 @@ export interface GuardContext {
   conditions: ConditionEvaluator;
   /** Evaluates a nested guard reference with the same context. */
   evaluate(guard: GuardRef): boolean;
+  /** Records why the guard being evaluated is false, and returns false. */
+  because(reason: string): false;
 }
 
 export type GuardImpl = (ctx: GuardContext, params: Record<string, unknown>) => boolean;
@@ -121,6 +135,8 @@ export const builtinGuards: Record<string, GuardImpl> = {
     if (Number.isNaN(end)) throw new GuardDataError(`withinLawPeriod: ${p.law} must be in months or days`);
     return localDay(ctx.event.atMs) <= end;
   },
+  lawRange,
+  sender,
   all: (ctx, p) => guardList(p, 'all').every((g) => ctx.evaluate(g)),
   any: (ctx, p) => guardList(p, 'any').some((g) => ctx.evaluate(g)),
   not: (ctx, p) => {

@@ -28,6 +28,11 @@ export interface CaseDeadline {
   note?: string;
   /** The law value it came from, e.g. `timeLimits.voluntaryDecision`. */
   lawPath?: string;
+  /**
+   * Where a rule reading case data took its values: `n` from the data at a scope (`fallback: "law"` when
+   * that value was absent and `lawPath` gave it), `start` the date at a scope the period runs from.
+   */
+  source?: { n?: { data: string; fallback?: 'law' }; start?: { data: string; at: string } };
   due: string;
   dueAt: string;
   atRiskFrom: string;
@@ -93,13 +98,16 @@ export type RefusalCode =
   | 'guard-failed'
   | 'guard-error'
   | 'calendar-missing'
+  | 'deadline-data-invalid'
   | 'law-value-missing';
 
 export interface Refusal {
   code: RefusalCode;
   message: Text;
-  /** Technical detail (English), e.g. which guard was false. */
+  /** Technical detail (English), e.g. which transitions were tried and which conditions were false. */
   detail?: string;
+  /** `guard-failed`: the raw trace, every false guard with its params (for debugging). */
+  trace?: string;
 }
 
 export type ApplyResult = { ok: true; case: Case } | { ok: false; refusal: Refusal; case: Case };

@@ -26,7 +26,9 @@ import { builtinActions } from './actions.js';
 import type { ActionImpl } from './actions.js';
 import { SCHEMA_VERSION } from './case.js';
 import type { ApplyResult, Case, CaseEvent, CaseView, Person } from './case.js';
-import { startDeadlines, LawValueMissingError } from './deadlines.js';
+import { startDeadlines, DeadlineDataError } from './deadlines.js';
+import { LawValueMissingError } from '../law/law-number.js';
+import { candidateTransitions, explainGuard, guardFailedDetail, GuardTrace } from './guard-trace.js';
 import { refusal } from './refusals.js';
 import { checkEvent } from './check-event.js';
 import { stateName } from './state-name.js';
@@ -34,6 +36,14 @@ import { stateName } from './state-name.js';
 export { stateName };
 import { buildView } from './view.js';
 import { parseCase } from './persist.js';
+
+/** The data guards and deadline rules read: case data, `person`, the event's data under its key, and `$event`. */
+function guardData(c: Case, event: CaseEvent, dataKey: string): Record<string, unknown> {
+  const data: Record<string, unknown> = { ...c.data, person: c.person };
+  if (event.data !== undefined) data[dataKey] = event.data;
+  data.$event = { type: event.type, at: event.at, by: { id: event.by.id, roles: [...event.by.roles] } };
+  return data;
+}
 
 export interface RuntimeOptions {
   laws: readonly LawVersionFile[];
@@ -222,14 +232,14 @@ export class Procedure {
   }
 
   /** The guard context for an event on a case: what guards see. */
-  guardContext(c: Case, event: CaseEvent, meta: ActiveMeta, trace: string[]): GuardContext {
+  guardContext(c: Case, event: CaseEvent, meta: ActiveMeta, trace: GuardTrace = new GuardTrace()): GuardContext {
     const law = this.law(c.lawVersion, c.province);
-    const dataKey = meta.events[event.type]?.dataKey ?? event.type;
-    const data: Record<string, unknown> = { ...c.data, person: c.person };
-    if (event.data !== undefined) data[dataKey] = event.data;
+    const data = guardData(c, event, meta.events[event.type]?.dataKey ?? event.type);
     const ctx: GuardContext = {
       data,
       event: { type: event.type, at: event.at, atMs: parseInstant(event.at, 'at'), data: event.data },
+      sender: { id: event.by.id, roles: [...event.by.roles] },
+      history: c.audit.map((a) => ({ event: a.event, at: a.at, by: a.by })),
       caseStartedAt: c.createdAt,
       deadlines: c.deadlines,
       law,
@@ -237,10 +247,13 @@ export class Procedure {
       evaluate: (g: GuardRef) => {
         const impl = this.guards[g.type];
         if (!impl) throw new GuardDataError(`unknown guard "${g.type}"`);
-        const ok = impl(ctx, g.params ?? {});
-        if (!ok) trace.push(`${g.type}(${JSON.stringify(g.params ?? {})}) was false`);
-        return ok;
+        return trace.evaluate(
+          g,
+          () => impl(ctx, g.params ?? {}),
+          (x, reason) => explainGuard(x, data, this.#conditions, reason),
+        );
       },
+      because: (reason: string) => trace.because(reason),
     };
     return ctx;
   }
@@ -277,17 +290,26 @@ export class Procedure {
         }),
       );
     }
-    const trace: string[] = [];
+    const trace = new GuardTrace();
     const xEvent = { type: event.type, $hoso: this.guardContext(c, event, meta, trace) };
     let enabled: unknown[] | undefined;
     try {
       enabled = this.machine.getTransitionData(snap, xEvent as never);
     } catch (e) {
+      const thrown = trace.error ?? e;
+      if (thrown instanceof LawValueMissingError) {
+        return refuse(refusal('law-value-missing', { law: law.id, path: thrown.path }));
+      }
       const cause = (e as Error).message;
       return refuse(refusal('guard-error', { event: event.type }, cause));
     }
     if (!enabled || enabled.length === 0) {
-      return refuse(refusal('guard-failed', { event: event.type, state: c.state }, trace.join('; ')));
+      const tried = candidateTransitions(this.definition, c.state, event.type);
+      const detail = guardFailedDetail(trace, tried, event.type, c.state);
+      return refuse({
+        ...refusal('guard-failed', { event: event.type, state: c.state }, detail),
+        trace: trace.raw.join('; '),
+      });
     }
     const [next, actions] = transition(this.machine, snap, xEvent as never);
     const nextMeta = this.activeMeta(next);
@@ -303,8 +325,11 @@ export class Procedure {
       }
     }
     try {
-      startDeadlines(draft, nextMeta.deadlines, event, law, this.#calendar);
+      startDeadlines(draft, nextMeta.deadlines, event, law, this.#calendar, guardData(draft, event, dataKey));
     } catch (e) {
+      if (e instanceof DeadlineDataError) {
+        return refuse(refusal('deadline-data-invalid', { deadline: e.deadline, problem: e.message }));
+      }
       if (e instanceof MissingCalendarError)
         return refuse(refusal('calendar-missing', { year: String(e.year) }, e.message));
       if (e instanceof LawValueMissingError) return refuse(refusal('law-value-missing', { law: law.id, path: e.path }));

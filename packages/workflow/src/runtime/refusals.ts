@@ -36,6 +36,10 @@ const templates: Record<RefusalCode, { vi: string; en: string }> = {
     vi: 'Chưa có lịch nghỉ lễ năm {year} để tính thời hạn',
     en: 'No holiday calendar for {year} to compute the deadline',
   },
+  'deadline-data-invalid': {
+    vi: 'Không tính được thời hạn "{deadline}" từ dữ liệu hồ sơ: {problem}',
+    en: 'The time limit "{deadline}" cannot be computed from the case data: {problem}',
+  },
   'law-value-missing': {
     vi: 'Văn bản pháp luật {law} không quy định "{path}"',
     en: 'Law version {law} has no value "{path}"',

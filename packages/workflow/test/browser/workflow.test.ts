@@ -4,6 +4,7 @@ import * as lib from '../../src/index.js';
 import * as ajv from '../../src/ajv-conditions.js';
 import { deadlineSuite, definitionSuite, lawSuite, pathSuite, refusalSuite, runtimeSuite } from '../shared/suites.mjs';
 import type { SuiteEnv, TestCase } from '../shared/suites.mjs';
+import { featureSuite } from '../shared/features.mjs';
 import deadlines from '../cases/deadlines.json';
 import lawTable from '../cases/law-selection.json';
 import refusals from '../cases/refusals.json';
@@ -40,6 +41,7 @@ register('refusals', refusalSuite(env));
 register('runtime', runtimeSuite(env));
 register('definitions', definitionSuite(env));
 register('every path of the sample procedure', pathSuite(env).cases);
+register('runtime features (lawRange, deadlines from data, sender, readable refusals)', featureSuite(env));
 
 it('runs on Web Crypto in the browser', async () => {
   const h = await lib.sha256('abc');
