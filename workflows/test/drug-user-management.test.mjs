@@ -2,8 +2,8 @@
  * Management of illegal drug users (procedures.md §4, §11.1): positive test → listing → 1-year
  * management; Law 120 self-declaration and 24-hour residence-change rules; reuse → determination;
  * expiry. The decision-maker and its 24-hour limit are uncertain and overridable per province.
- * RECORD_TEST, DECIDE_MANAGEMENT, DECLARE and REPORT_MOVE data are the fixtures of the forms
- * schemas/drug-user-management/{test-result,decision,self-declaration,residence-change}.
+ * Every event that carries data sends a fixture of its form, schemas/drug-user-management/{test-result,
+ * decision,self-declaration,residence-change,destination-notice,presentation,reuse,expiry,ending}.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -40,7 +40,11 @@ const decision = form('decision', 'valid');
 const declaration = form('self-declaration', 'valid');
 const move = form('residence-change', 'valid');
 const familyMove = form('residence-change', 'valid-family-reports');
-const newCommune = move.newAddress.communeCode;
+const notice = form('destination-notice', 'valid');
+const presentation = form('presentation', 'valid');
+const reuse = form('reuse', 'valid');
+const expiry = form('expiry', 'valid');
+const ending = form('ending', 'valid');
 
 async function managed(at, decideAt, decider = police, person = ADULT) {
   let c = proc.createCase({ person, at });
@@ -61,36 +65,21 @@ test('Law 120: positive test → listed → decision within 24 hours (uncertain)
   // 24 clock hours from Fri 07/08 16:00 run into Saturday.
   assert.deepEqual([limit.dueAt, limit.uncertain], ['2026-08-08T16:00:00.000+07:00', true]);
   assert.match(limit.note, /12\.2/);
-  await refuse(proc, c, 'DECIDE_MANAGEMENT', '2026-08-08T10:00:00+07:00', chair, decision, 'role-not-permitted');
-  await refuse(
-    proc,
-    c,
-    'DECIDE_MANAGEMENT',
-    '2026-08-08T10:00:00+07:00',
-    police,
-    { number: '3/QĐ-CAX' },
-    'guard-failed',
-  );
+  const at = '2026-08-08T10:00:00+07:00';
+  await refuse(proc, c, 'DECIDE_MANAGEMENT', at, chair, decision, 'role-not-permitted');
+  await refuse(proc, c, 'DECIDE_MANAGEMENT', at, police, { number: '3/QĐ-CAX' }, 'guard-failed');
   for (const invalid of ['invalid-manager-missing', 'invalid-manager-name']) {
-    await refuse(
-      proc,
-      c,
-      'DECIDE_MANAGEMENT',
-      '2026-08-08T10:00:00+07:00',
-      police,
-      form('decision', invalid),
-      'guard-failed',
-    );
+    await refuse(proc, c, 'DECIDE_MANAGEMENT', at, police, form('decision', invalid), 'guard-failed');
   }
-  c = await accept(proc, c, 'DECIDE_MANAGEMENT', '2026-08-08T10:00:00+07:00', police, decision);
+  c = await accept(proc, c, 'DECIDE_MANAGEMENT', at, police, decision);
   assert.equal(deadline(c, 'management-decision').late, false);
   assert.deepEqual(
     c.documents.map((d) => [d.id, d.formCode]),
     [['managementDecision', null]],
   );
   assert.equal(deadline(c, 'management-end').due, '2027-08-08');
-  await refuse(proc, c, 'EXPIRE', '2027-08-07T10:00:00+07:00', police, undefined, 'guard-failed');
-  c = await accept(proc, c, 'EXPIRE', '2027-08-09T09:00:00+07:00', police, undefined);
+  await refuse(proc, c, 'EXPIRE', '2027-08-07T10:00:00+07:00', police, expiry, 'guard-failed');
+  c = await accept(proc, c, 'EXPIRE', '2027-08-09T09:00:00+07:00', police, expiry);
   assert.deepEqual([c.state, c.status], ['completed', 'closed']);
 });
 
@@ -136,14 +125,14 @@ test('Law 120 self-declaration by the person; refused for others, for missing so
 
 test('residence change within 24 hours across a weekend: Fri 28/08/2026 18:00 → Sat 29/08 18:00; transfer to the new commune', async () => {
   let c = await managed('2026-08-07T16:00:00+07:00', '2026-08-08T10:00:00+07:00');
-  await refuse(proc, c, 'PRESENT', '2026-08-28T09:00:00+07:00', police, { commune: newCommune }, 'guard-failed');
+  await refuse(proc, c, 'PRESENT', '2026-08-28T09:00:00+07:00', police, presentation, 'guard-failed');
   await refuse(proc, c, 'REPORT_MOVE', '2026-08-28T18:00:00+07:00', police, move, 'role-not-permitted');
   c = await accept(proc, c, 'REPORT_MOVE', '2026-08-28T18:00:00+07:00', personUser, move);
   assert.equal(deadline(c, 'present-at-new-commune').dueAt, '2026-08-29T18:00:00.000+07:00');
   assert.equal(deadline(c, 'notify-destination').dueAt, '2026-08-29T18:00:00.000+07:00');
-  c = await accept(proc, c, 'NOTIFY_DESTINATION', '2026-08-29T08:00:00+07:00', police, { to: move.destinationPolice });
+  c = await accept(proc, c, 'NOTIFY_DESTINATION', '2026-08-29T08:00:00+07:00', police, notice);
   assert.equal(c.documents[1].id, 'transferNotice');
-  c = await accept(proc, c, 'PRESENT', '2026-08-29T17:30:00+07:00', police, { commune: newCommune });
+  c = await accept(proc, c, 'PRESENT', '2026-08-29T17:30:00+07:00', police, presentation);
   assert.deepEqual(
     [deadline(c, 'present-at-new-commune').late, deadline(c, 'notify-destination').late, c.state],
     [false, false, 'under_management'],
@@ -151,9 +140,8 @@ test('residence change within 24 hours across a weekend: Fri 28/08/2026 18:00 �
   // A second move, presented on Sunday: late.
   c = await accept(proc, c, 'REPORT_MOVE', '2026-09-04T18:00:00+07:00', family, familyMove);
   assert.equal(c.data.move.newAddress.communeCode, '26735');
-  c = await accept(proc, c, 'PRESENT', '2026-09-06T09:00:00+07:00', police, {
-    commune: familyMove.newAddress.communeCode,
-  });
+  const late = { ...form('presentation', 'valid-late'), commune: familyMove.newAddress.communeCode };
+  c = await accept(proc, c, 'PRESENT', '2026-09-06T09:00:00+07:00', police, late);
   assert.equal(deadline(c, 'present-at-new-commune').late, true);
   assert.equal(deadline(c, 'notify-destination').late, undefined, 'the police notice is still open');
 });
@@ -191,47 +179,18 @@ test('age bands: minors need urine or consent; under 12 out of scope; negative c
 
 test('reuse → addiction determination unless prosecuted; early end needs a reason', async () => {
   const c = await managed('2026-08-07T16:00:00+07:00', '2026-08-08T10:00:00+07:00');
-  await refuse(
-    proc,
-    c,
-    'RECORD_REUSE',
-    '2026-10-01T09:00:00+07:00',
-    police,
-    { test: { result: 'positive' }, prosecuted: true },
-    'guard-failed',
-  );
-  const r = await accept(proc, c, 'RECORD_REUSE', '2026-10-01T09:00:00+07:00', police, {
-    test: { result: 'positive' },
-  });
+  const at = '2026-10-01T09:00:00+07:00';
+  // Prosecuted, or a negative test: the form refuses both, and so does the machine.
+  for (const invalid of ['invalid-prosecuted', 'invalid-negative']) {
+    await refuse(proc, c, 'RECORD_REUSE', at, police, form('reuse', invalid), 'guard-failed');
+  }
+  const r = await accept(proc, c, 'RECORD_REUSE', at, police, reuse);
   assert.equal(r.state, 'referred_for_determination');
   assert.equal(deadline(r, 'management-end').metBy, 'RECORD_REUSE');
-  await refuse(
-    proc,
-    c,
-    'END_EARLY',
-    '2026-10-01T09:00:00+07:00',
-    police,
-    { reason: 'moved', decisionNumber: '9' },
-    'guard-failed',
-  );
-  await refuse(
-    proc,
-    c,
-    'END_EARLY',
-    '2026-10-01T09:00:00+07:00',
-    personUser,
-    { reason: 'prosecuted', decisionNumber: '9' },
-    'role-not-permitted',
-  );
-  assert.equal(
-    (
-      await accept(proc, c, 'END_EARLY', '2026-10-01T09:00:00+07:00', police, {
-        reason: 'entered-rehab',
-        decisionNumber: '9',
-      })
-    ).state,
-    'ended',
-  );
+  await refuse(proc, c, 'END_EARLY', at, police, form('ending', 'invalid-reason'), 'guard-failed');
+  await refuse(proc, c, 'END_EARLY', at, police, { ...ending, decisionNumber: undefined }, 'guard-failed');
+  await refuse(proc, c, 'END_EARLY', at, personUser, ending, 'role-not-permitted');
+  assert.equal((await accept(proc, c, 'END_EARLY', at, police, ending)).state, 'ended');
 });
 
 test('a province may override the uncertain Law-120 decision-maker and limit', async () => {
@@ -333,6 +292,28 @@ test('every valid fixture of the four forms is accepted in its branch; fixtures 
   }
 });
 
+test('every valid fixture of the notice, presentation, reuse, expiry and ending forms passes its form and is accepted', async () => {
+  let c = await managed('2026-08-07T16:00:00+07:00', '2026-08-08T10:00:00+07:00');
+  c = await accept(proc, c, 'REPORT_MOVE', '2026-08-28T18:00:00+07:00', personUser, move);
+  const steps = {
+    'destination-notice': ['NOTIFY_DESTINATION', '2026-08-29T08:00:00+07:00', 'under_management'],
+    presentation: ['PRESENT', '2026-08-29T17:30:00+07:00', 'under_management'],
+    reuse: ['RECORD_REUSE', '2026-10-01T09:00:00+07:00', 'referred_for_determination'],
+    expiry: ['EXPIRE', '2027-08-09T09:00:00+07:00', 'completed'],
+    ending: ['END_EARLY', '2026-10-01T09:00:00+07:00', 'ended'],
+  };
+  let accepted = 0;
+  for (const [name, [type, at, state]] of Object.entries(steps)) {
+    const validate = await formValidator(`drug-user-management/${name}`);
+    for (const file of fixtureNames(name, 'valid')) {
+      assert.ok(validate(form(name, file)), `${name}/${file}: ${JSON.stringify(validate.errors)}`);
+      assert.equal((await accept(proc, c, type, at, police, form(name, file))).state, state, `${name}/${file}`);
+      accepted++;
+    }
+  }
+  assert.ok(accepted >= 9, `${accepted} accepted`);
+});
+
 /**
  * The precompiled validator of a form of this procedure (schemas/generated, written by `hoso build`), so the
  * event data of the example scenarios is checked against the very form a user fills in.
@@ -394,11 +375,11 @@ const fixtures = {
     expect: (law) => (law === '2026-07-01' ? 'ok' : 'role-not-permitted'),
   },
   'under_management/REPORT_MOVE#0': { by: personUser, data: () => move },
-  'under_management/NOTIFY_DESTINATION#0': { by: police, data: () => ({ to: move.destinationPolice }) },
-  'under_management/PRESENT#0': { by: police, data: () => ({ commune: newCommune }) },
-  'under_management/RECORD_REUSE#0': { by: police, data: () => ({ test: { result: 'positive' } }) },
-  'under_management/EXPIRE#0': { by: police, after: 'management-end' },
-  'under_management/END_EARLY#0': { by: decider, data: () => ({ reason: 'prosecuted', decisionNumber: '9/QĐ' }) },
+  'under_management/NOTIFY_DESTINATION#0': { by: police, data: () => notice },
+  'under_management/PRESENT#0': { by: police, data: () => presentation },
+  'under_management/RECORD_REUSE#0': { by: police, data: () => reuse },
+  'under_management/EXPIRE#0': { by: police, after: 'management-end', data: () => expiry },
+  'under_management/END_EARLY#0': { by: decider, data: () => form('ending', 'valid-died') },
 };
 const person = (path) => {
   const first = path.steps[0].edge;
