@@ -38,6 +38,72 @@ function badJsonTree() {
   return dir;
 }
 
+// A machine using the runtime's newer shapes (lawRange, sender, deadlines from data), with one mistake of each kind.
+function newShapesTree() {
+  const dir = mkdtempSync(join(tmpdir(), 'hoso-check-'));
+  temps.push(dir);
+  mkdirSync(join(dir, 'schemas'), { recursive: true });
+  mkdirSync(join(dir, 'workflows', 'law'), { recursive: true });
+  mkdirSync(join(dir, 'workflows', 'p'), { recursive: true });
+  const t = { vi: 'x', en: 'x' };
+  const basis = [{ citation: 'c', evidence: 'INF' }];
+  const law = {
+    id: '2022-01-01',
+    effective: '2022-01-01',
+    title: t,
+    basis: 'b',
+    values: {
+      'durations.term': { n: 12, unit: 'months', basis: 'b', evidence: 'V' },
+      'role.officer': { office: t, basis: 'b', evidence: 'V' },
+    },
+  };
+  const months = '#/properties/decision/properties/months';
+  const machine = {
+    id: 'p',
+    version: '1.0.0',
+    title: t,
+    initial: 'open',
+    states: {
+      open: {
+        meta: { title: t, basis, roles: ['officer'], events: { DECIDE: { dataKey: 'decision' } } },
+        on: {
+          DECIDE: {
+            target: 'serving',
+            description: 'term within the law',
+            guard: { type: 'lawRange', params: { value: months, min: 'durations.term', max: 'durations.terms.max' } },
+          },
+        },
+      },
+      serving: {
+        meta: {
+          title: t,
+          basis,
+          roles: ['officer'],
+          deadlines: [
+            {
+              id: 'term-end',
+              title: t,
+              n: { data: months, law: 'durations.term' },
+              start: { data: '#/properties/decision/properties/decidedOn' },
+              from: 'DECIDE',
+              until: ['END'],
+              kind: 'period',
+            },
+          ],
+        },
+        states: { a: { meta: { title: t, basis } } },
+        on: { END: { target: 'done', guard: { type: 'sender', params: { differentFrom: 'DECIDED' } } } },
+      },
+      done: { type: 'final', meta: { title: t, basis } },
+    },
+  };
+  const text = JSON.stringify(machine, null, 2);
+  writeFileSync(join(dir, 'workflows', 'law', '2022-01-01.json'), JSON.stringify(law, null, 2));
+  writeFileSync(join(dir, 'workflows', 'p', 'machine.json'), text);
+  const line = (needle) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+  return { dir, line };
+}
+
 const tree = (name) => check(join(fixtures, name), '--schemas', 'schemas', '--workflows', 'workflows');
 
 describe('hoso check: broken form', () => {
@@ -139,6 +205,27 @@ describe('hoso check: input errors and options', () => {
       'workflows/p/machine.json:5:33 / expected a property name at 5:33',
       '1 error, 0 warnings',
     ]);
+  });
+  it('checks the newer machine shapes: law paths of lawRange, sender events, compound states without initial', () => {
+    const { dir, line } = newShapesTree();
+    const { code, lines } = check(dir, '--schemas', 'schemas', '--workflows', 'workflows');
+    assert.equal(code, 1, lines.join('\n'));
+    const located = lines.slice(0, -1).map((l) => /^workflows\/p\/machine\.json:(\d+):\d+ (\S+) (.*)$/.exec(l));
+    assert.ok(located.every(Boolean), lines.join('\n'));
+    assert.deepEqual(
+      located.map((m) => [Number(m[1]), m[2]]),
+      [
+        [line('durations.terms.max'), '/states/open/on/DECIDE/guard/params/max'],
+        [line('"serving": {'), '/states/serving'],
+        [line('"a": {'), '/states/serving/states/a'],
+        [line('"DECIDED"'), '/states/serving/on/END/guard/params/differentFrom'],
+      ],
+    );
+    assert.match(located[0][3], /no law version defines "durations.terms"/);
+    assert.match(located[1][3], /compound state "serving" has no "initial"/);
+    assert.match(located[2][3], /state "serving.a" cannot be reached/);
+    assert.match(located[3][3], /event "DECIDED" does not exist/);
+    assert.equal(lines.at(-1), '4 errors, 0 warnings');
   });
   it('--json prints the problems as data', () => {
     const r = check(badJsonTree(), '--schemas', 'schemas', '--workflows', 'workflows', '--json');

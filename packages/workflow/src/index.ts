@@ -56,6 +56,9 @@ export type {
   Evidence,
   Text,
 } from './law/law-version.js';
+export { lawNumber, LawValueMissingError } from './law/law-number.js';
+export type { LawNumber, LawNumberRef } from './law/law-number.js';
+export { DeadlineDataError } from './runtime/deadlines.js';
 export { sha256, verifyAudit, genesisHash, canonical } from './audit/audit.js';
 export type { AuditEntry, AuditVerdict, CaseHead } from './audit/audit.js';
 export { checkDefinition } from './definition/check.js';
