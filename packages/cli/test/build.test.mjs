@@ -631,6 +631,12 @@ describe('the dev-only fixtures module (generated/fixtures.js)', () => {
     );
   });
 
+  it('refuses an expectation whose fixture does not exist', () => {
+    const { r } = run({ 'schemas/proc/form/fixtures/invalid-gone.expect.json': { path: 'kind', keyword: 'oneOf' } });
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /invalid-gone\.expect\.json:1:1 \/ expectation without its fixture invalid-gone\.json/);
+  });
+
   it('refuses an expectation without a keyword, at its position', () => {
     const { r } = run({ 'schemas/proc/form/fixtures/invalid-phone.expect.json': { path: 'phone' } });
     assert.equal(r.status, 2);
