@@ -157,6 +157,7 @@ export class HosoProcedure extends LitElement {
 
   async #openStep(event: string, draft?: import('@hoso/case-store').Draft): Promise<void> {
     const s = this.#session!;
+    this.alert = undefined;
     try {
       // <hoso-form> and JSON Forms load with the first form a person opens, not with the page.
       const [step] = await Promise.all([s.step(event, this.view!, draft), import('@hoso/forms')]);
@@ -438,6 +439,7 @@ export class HosoProcedure extends LitElement {
       onCancel: () => {
         void this.#drafts.flush();
         this.active = undefined;
+        this.alert = undefined;
       },
       onBack: () => void this.#change('', this.active!.step),
       onChangeField: (path, step) => void this.#change(path, step),
