@@ -1,23 +1,29 @@
 /**
  * The error summary shown at the top of the form on submit (GOV.UK pattern): a focusable box with a
  * title and one link per error, in the order the fields appear; a link focuses its field.
- * Errors with no rendered field (for example on a hidden or unrendered path) are listed as text.
+ * An error whose field is on another wizard step is a link too (`step`): the host shows that step and
+ * focuses the field. Errors with no field anywhere (a path hidden by a rule, not in the UI schema) are text.
+ * While shown, the host re-collects the items after each change and keeps only those still failing.
  */
 import type { ErrorObject } from 'ajv';
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { FormStore } from './store.js';
-import { getControlPath, type JsonSchema } from '@jsonforms/core';
+import { getControlPath, type UISchemaElement } from '@jsonforms/core';
+import { schemaAtPath } from './missing-objects.js';
+import { categoryOf } from './renderers/layouts/object-path.js';
 
 export interface SummaryItem {
   readonly path: string;
   readonly text: string;
   /** Field to focus; absent when the path has no rendered control. */
   readonly target?: HTMLElement;
+  /** The wizard step (index among all categories) that shows the field, when it is not rendered now. */
+  readonly step?: number;
 }
 
-/** Collects the summary items from the store's rendered fields and remaining errors. */
-export function collectSummary(store: FormStore): SummaryItem[] {
+/** Collects the summary items from the store's rendered fields and remaining errors (`uischema`: the root's). */
+export function collectSummary(store: FormStore, uischema?: UISchemaElement): SummaryItem[] {
   const linked: { item: SummaryItem; el: HTMLElement }[] = [];
   for (const [path, field] of store.fields) {
     const error = field.error();
@@ -37,35 +43,22 @@ export function collectSummary(store: FormStore): SummaryItem[] {
       translate && translateError ? translateError(error as ErrorObject, translate) : String(error.message);
     // The field is not on screen (another wizard step, a collapsed part): name it, or the person cannot tell
     // which of several "required" errors is which.
-    const label = fieldLabel(store, path, translate);
+    const label = fieldLabel(store, path);
     const text = label ? `${label}: ${message}` : message;
     const key = `${path}\n${text}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    loose.push({ path, text });
+    const step = uischema ? categoryOf(uischema, path) : undefined;
+    loose.push(step === undefined ? { path, text } : { path, text, step });
   }
   return [...linked.map((l) => l.item), ...loose];
 }
 
-/** The schema at a dotted data path (`family.1.phone`), following `properties` and `items`. */
-function schemaAt(schema: JsonSchema | undefined, path: string): JsonSchema | undefined {
-  let current = schema;
-  for (const segment of path ? path.split('.') : []) {
-    if (!current) return undefined;
-    const items = current.items;
-    current = /^\d+$/.test(segment) && items && !Array.isArray(items) ? items : current.properties?.[segment];
-  }
-  return current;
-}
-
 /** The translated label of a field that has no rendered control: `<key>.label`, else the schema title. */
-function fieldLabel(
-  store: FormStore,
-  path: string,
-  translate: ((id: string, fallback?: string) => string | undefined) | undefined,
-): string | undefined {
+export function fieldLabel(store: FormStore, path: string): string | undefined {
   if (!path) return undefined;
-  const title = schemaAt(store.core.schema, path)?.title;
+  const translate = store.state.jsonforms.i18n?.translate;
+  const title = schemaAtPath(store.core.schema, path)?.title;
   const key = path
     .split('.')
     .filter((segment) => !/^\d+$/.test(segment))
@@ -91,10 +84,10 @@ export function renderErrorSummary(
         (item) =>
           html`<li>
             ${
-              item.target
+              item.target || item.step !== undefined
                 ? html`<a
                     part="error-summary-link"
-                    href=${`#${item.target.id}`}
+                    href=${`#${item.target?.id ?? store.controlId(item.path)}`}
                     data-error-path=${item.path}
                     @click=${(event: Event) => onActivate(item, event)}
                     >${item.text}</a

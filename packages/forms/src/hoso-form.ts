@@ -43,6 +43,7 @@ import { renderers as defaultRenderers } from './renderers/index.js';
 import { FormStore, type ValidationMode } from './store.js';
 import { runtimeCompiler, type AjvLike, type ValidateFunction } from './validation/ajv-like.js';
 import { createPrecompiledAjv } from './validation/precompiled.js';
+import { settled } from './base/settled.js';
 
 export class HosoForm extends LitElement {
   static formAssociated = true;
@@ -81,6 +82,7 @@ export class HosoForm extends LitElement {
   #langObserver: MutationObserver | undefined;
   #quietValidity = false;
   #stylesFor: readonly RendererEntry[] | undefined;
+  #summaryRefresh: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super();
@@ -89,7 +91,8 @@ export class HosoForm extends LitElement {
     this.#store.onChange = (core) => {
       this.#data = core.data;
       this.#syncFormValue();
-      this.dispatchEvent(new HosoChangeEvent(core.data, core.errors ?? []));
+      this.dispatchEvent(new HosoChangeEvent(core.data, this.#store.errors));
+      if (this.summary.length) this.#scheduleSummaryRefresh();
     };
     this.#store.onStepRequest = (step) => {
       this.step = step;
@@ -156,6 +159,7 @@ export class HosoForm extends LitElement {
     super.disconnectedCallback();
     this.#langObserver?.disconnect();
     this.#langObserver = undefined;
+    clearTimeout(this.#summaryRefresh);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -248,16 +252,58 @@ export class HosoForm extends LitElement {
       return;
     }
     await this.updateComplete; // fields re-rendered with their errors shown
-    this.summary = collectSummary(this.#store);
+    this.summary = this.#collectSummary();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
   }
 
-  readonly #onSummaryLink = (item: SummaryItem, event: Event): void => {
+  #collectSummary(): SummaryItem[] {
+    return collectSummary(this.#store, this.schema && this.#uischemaFor(this.schema));
+  }
+
+  /**
+   * After a change while the summary is shown: once the fields have re-rendered (a task later, coalescing a
+   * burst of keystrokes), re-collect it and keep only the errors it listed that still fail, with their new text.
+   */
+  #scheduleSummaryRefresh(): void {
+    clearTimeout(this.#summaryRefresh);
+    this.#summaryRefresh = setTimeout(() => {
+      this.#summaryRefresh = undefined;
+      if (!this.summary.length || !this.#store.initialized) return;
+      const listed = new Set(this.summary.map((item) => item.path));
+      this.summary = this.#collectSummary().filter((item) => listed.has(item.path));
+    }, 0);
+  }
+
+  readonly #onSummaryLink = async (item: SummaryItem, event: Event): Promise<void> => {
     event.preventDefault();
-    item.target?.scrollIntoView({ block: 'center' });
-    item.target?.focus();
+    let target = item.target?.isConnected ? item.target : null;
+    if (!target && item.step !== undefined) {
+      this.step = item.step; // another wizard step: show it, then find the field there
+      await this.updateComplete;
+      const form = this.renderRoot.querySelector('.form');
+      if (form) await settled(form);
+      target = this.#fieldFor(item.path);
+    }
+    target?.scrollIntoView({ block: 'center' });
+    target?.focus();
   };
+
+  /** The rendered field for a data path: its own, else the first one inside it, else the closest ancestor's. */
+  #fieldFor(path: string): HTMLElement | null {
+    const fields = this.#store.fields;
+    const own = fields.get(path)?.element();
+    if (own) return own;
+    const inside = this.renderRoot.querySelector<HTMLElement>(
+      `[data-path^="${CSS.escape(`${path}.`)}"]:not([disabled]):not([data-error-path])`,
+    );
+    if (inside) return inside;
+    for (let i = path.lastIndexOf('.'); i > 0; i = path.lastIndexOf('.', i - 1)) {
+      const element = fields.get(path.slice(0, i))?.element();
+      if (element) return element;
+    }
+    return null;
+  }
 
   // ---- helpers -----------------------------------------------------------------------------
   #uischemaFor(schema: JsonSchema): UISchemaElement {

@@ -21,6 +21,7 @@ import type { RendererEntry } from './dispatch.js';
 import { createI18n } from './i18n/translator.js';
 import { termsFor, type Lang, type Messages } from './i18n/locale.js';
 import type { Terms } from './i18n/terms.js';
+import { expandMissingObjects } from './missing-objects.js';
 import type { AjvLike } from './validation/ajv-like.js';
 
 export type ValidationMode = 'ValidateAndShow' | 'ValidateAndHide' | 'NoValidation';
@@ -53,6 +54,8 @@ export class FormStore {
   readonly idPrefix = `hoso${++formCounter}`;
   renderers: readonly RendererEntry[];
   #core: JsonFormsCore | undefined;
+  /** The real errors of the data (`core.errors` adds the display errors inside missing required objects). */
+  #errors: readonly ErrorObject[] = [];
   #state: JsonFormsState | undefined;
   #i18n: JsonFormsI18nState;
   #lang: Lang = 'vi';
@@ -98,7 +101,12 @@ export class FormStore {
   get data(): unknown {
     return this.core.data;
   }
+  /** The validation errors of the data itself (what `form.errors` and validity answer for). */
   get errors(): readonly ErrorObject[] {
+    return this.#errors;
+  }
+  /** The errors renderers show: the real ones plus those inside missing required objects (missing-objects.ts). */
+  get shownErrors(): readonly ErrorObject[] {
     return this.core.errors ?? [];
   }
   get ajv(): AjvLike {
@@ -189,6 +197,7 @@ export class FormStore {
         validationMode: init.validationMode,
       }),
     );
+    this.#expandErrors();
     this.#touched.clear();
     this.#submitted = false;
     this.#reindexErrors();
@@ -223,6 +232,7 @@ export class FormStore {
       this.core,
       Actions.update(path, () => value),
     );
+    this.#expandErrors();
     const affected = this.#reindexErrors();
     affected.add(path);
     this.#state = undefined;
@@ -248,6 +258,14 @@ export class FormStore {
     this.#touched.clear();
     this.#submitted = false;
     this.#changedAll();
+  }
+
+  /** Keeps the real errors and adds, for display, the errors inside missing required objects. */
+  #expandErrors(): void {
+    const core = this.core;
+    this.#errors = core.errors ?? [];
+    const inside = expandMissingObjects(core.data, this.#errors, core.schema, core.validator as never);
+    if (inside.length) this.#core = { ...core, errors: [...this.#errors, ...inside] };
   }
 
   #changedAll(): void {

@@ -5,6 +5,8 @@ import { formatLimit, formatNumber, type ErrorParams, type Terms } from './terms
 
 const L = 'en-GB';
 const n = (p: ErrorParams, key: string): string => formatNumber(L, p[key]);
+/** An item position from an ajv index (0-based) as people count it (from 1). */
+const nth = (p: ErrorParams, key: string): string => formatNumber(L, typeof p[key] === 'number' ? p[key] + 1 : p[key]);
 
 const formats: Terms['formats'] = {
   date: 'Enter a valid date (dd/mm/yyyy)',
@@ -68,7 +70,7 @@ export const en: Terms = {
     const: () => 'The value is not the required value',
     minItems: (p) => `Choose or add at least ${n(p, 'limit')} items`,
     maxItems: (p) => `Choose or add at most ${n(p, 'limit')} items`,
-    uniqueItems: (p) => `Items must not repeat (items ${n(p, 'j')} and ${n(p, 'i')})`,
+    uniqueItems: (p) => `Items must not repeat (items ${nth(p, 'i')} and ${nth(p, 'j')})`,
     contains: () => 'The list is missing a required item',
     minContains: (p) => `The list must contain at least ${n(p, 'minContains')} matching items`,
     maxContains: (p) => `The list may contain at most ${n(p, 'maxContains')} matching items`,

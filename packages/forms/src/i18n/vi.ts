@@ -5,6 +5,8 @@ import { formatLimit, formatNumber, type ErrorParams, type Terms } from './terms
 
 const L = 'vi-VN';
 const n = (p: ErrorParams, key: string): string => formatNumber(L, p[key]);
+/** An item position from an ajv index (0-based) as people count it (from 1). */
+const nth = (p: ErrorParams, key: string): string => formatNumber(L, typeof p[key] === 'number' ? p[key] + 1 : p[key]);
 
 const formats: Terms['formats'] = {
   date: 'Ngày không hợp lệ (dd/mm/yyyy)',
@@ -68,7 +70,7 @@ export const vi: Terms = {
     const: () => 'Giá trị không đúng giá trị quy định',
     minItems: (p) => `Chọn hoặc thêm ít nhất ${n(p, 'limit')} mục`,
     maxItems: (p) => `Chọn hoặc thêm tối đa ${n(p, 'limit')} mục`,
-    uniqueItems: (p) => `Các mục không được trùng nhau (mục ${n(p, 'j')} và ${n(p, 'i')})`,
+    uniqueItems: (p) => `Các mục không được trùng nhau (mục ${nth(p, 'i')} và ${nth(p, 'j')})`,
     contains: () => 'Danh sách thiếu mục bắt buộc',
     minContains: (p) => `Danh sách phải có ít nhất ${n(p, 'minContains')} mục phù hợp`,
     maxContains: (p) => `Danh sách chỉ được có tối đa ${n(p, 'maxContains')} mục phù hợp`,

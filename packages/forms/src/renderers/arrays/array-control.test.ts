@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../runtime.js';
 import type { HosoForm } from '../../hoso-form.js';
 import { HosoArrayItem } from './array-item.js';
+import type { HosoArrayControl } from './array-control.js';
 import { settled } from './array-control.js';
 import { rankWith } from '@jsonforms/core';
 import { renderers } from '../index.js';
@@ -184,5 +185,68 @@ describe('hoso-array-control', () => {
     await settle(form);
     expect(form.shadowRoot!.querySelectorAll('hoso-array-item > fieldset > test-item-layout')).to.have.length(2);
     expect((form.control('family.1.phone') as HTMLInputElement).value).to.equal('0902');
+  });
+});
+
+describe('hoso-array-control: errors of the list itself', () => {
+  const listSchema = {
+    type: 'object',
+    properties: {
+      responsible: {
+        type: 'array',
+        title: 'Người chịu trách nhiệm',
+        minItems: 1,
+        items: { type: 'object', properties: { name: { type: 'string', title: 'Họ tên' } }, required: ['name'] },
+      },
+      tags: { type: 'array', title: 'Nhãn', uniqueItems: true, items: { type: 'string', title: 'Nhãn' } },
+    },
+  };
+  const arrayOf = (form: HosoForm, path: string): HTMLFieldSetElement =>
+    [...form.shadowRoot!.querySelectorAll<HosoArrayControl>('hoso-array-control')]
+      .find((el) => el.querySelector('button.add')?.id.endsWith(`-${path}`))!
+      .querySelector('fieldset')!;
+  const links = (form: HosoForm): HTMLAnchorElement[] => [
+    ...form.shadowRoot!.querySelectorAll<HTMLAnchorElement>('.error-summary a'),
+  ];
+
+  it('an empty list below minItems: error under the legend, described, summary link to "add"; fixed by adding', async () => {
+    const form = await render({ responsible: [] }, { schema: listSchema });
+    expect(form.validate()).to.equal(false);
+    await settle(form);
+    await settle(form);
+    const fieldset = arrayOf(form, 'responsible');
+    const error = fieldset.querySelector(':scope > .error')!;
+    expect(error.previousElementSibling?.tagName).to.equal('LEGEND');
+    expect(error.textContent?.trim()).to.equal('Chọn hoặc thêm ít nhất 1 mục');
+    expect(fieldset.getAttribute('aria-describedby')).to.contain(error.id);
+    const add = button(form, 'Thêm mục');
+    expect(add.getAttribute('aria-describedby')).to.contain(error.id);
+    expect(links(form).map((a) => a.textContent?.trim())).to.deep.equal([
+      'Người chịu trách nhiệm: Chọn hoặc thêm ít nhất 1 mục',
+    ]);
+    await expect(form).to.be.accessible();
+    links(form)[0]!.focus();
+    await sendKeys({ press: 'Enter' });
+    expect(active(form)).to.equal(add);
+    await sendKeys({ press: 'Enter' });
+    await settle(form);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await settle(form);
+    expect(fieldset.querySelector(':scope > .error')).to.equal(null);
+    // the summary keeps up: the list's error is gone, the new item's empty name is not added to it
+    expect(form.shadowRoot!.querySelector('.error-summary')).to.equal(null);
+  });
+
+  it('duplicate items (uniqueItems) are shown on the list, in English too', async () => {
+    const form = await render({ responsible: [{ name: 'An' }], tags: ['x', 'x'] }, { schema: listSchema, lang: 'en' });
+    form.validate();
+    await settle(form);
+    await settle(form);
+    const error = arrayOf(form, 'tags').querySelector(':scope > .error')!;
+    // ajv counts from 0; people count items from 1, as the item legends do
+    expect(error.textContent?.trim()).to.equal('Items must not repeat (items 1 and 2)');
+    expect(links(form)).to.have.length(1);
+    expect(links(form)[0]!.dataset['errorPath']).to.equal('tags');
+    await expect(form).to.be.accessible();
   });
 });

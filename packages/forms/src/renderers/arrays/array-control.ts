@@ -16,7 +16,7 @@
  * @csspart array-items - the `<ol>` of items
  * @csspart array-empty - the "no items" text
  * @csspart button - the add button (also `add`) and the item buttons
- * @csspart error - the array's own error (e.g. `minItems`)
+ * @csspart error - the array's own error (e.g. `minItems`), under the legend
  */
 import {
   and,
@@ -38,17 +38,9 @@ import type { RendererEntry } from '../../dispatch.js';
 import { detailUiSchema } from '../layouts/object-renderer.js';
 import { arrayStyles } from './array.styles.js';
 import { HosoArrayItem, type ArrayItemActions } from './array-item.js';
+import { settled } from '../../base/settled.js';
 
-/** Waits until `root` and every Lit element below it finished rendering (nested dispatch included). */
-export async function settled(root: Element): Promise<void> {
-  for (let pass = 0; pass < 4; pass++) {
-    const pending = [root, ...root.querySelectorAll('*')]
-      .map((el) => (el as Partial<{ updateComplete: Promise<boolean> }>).updateComplete)
-      .filter((p): p is Promise<boolean> => p instanceof Promise);
-    const results = await Promise.all(pending);
-    if (results.every(Boolean)) return;
-  }
-}
+export { settled } from '../../base/settled.js';
 
 export class HosoArrayControl extends HosoControlElement {
   static override styles = arrayStyles;
@@ -125,9 +117,20 @@ export class HosoArrayControl extends HosoControlElement {
     }`;
   }
 
+  /**
+   * The list's own errors (`minItems`, `maxItems`, `uniqueItems`, a missing required list) show under the
+   * legend, before the items, described to the fieldset and to the add button (the summary's link target).
+   */
   protected override render(): TemplateResult | typeof nothing {
     if (!this.props?.visible) return nothing;
-    return this.renderFieldset(this.renderControl());
+    return html`<fieldset
+      part="control fieldset"
+      class=${this.errorShown ? 'control fieldset invalid' : 'control fieldset'}
+      aria-describedby=${this.describedBy()}
+    >
+      <legend part="label legend" class="label">${this.props.label}${this.renderRequiredMark()}</legend>
+      ${this.renderHint()} ${this.renderError()} ${this.renderControl()}
+    </fieldset>`;
   }
 
   #write(items: unknown[]): void {

@@ -245,4 +245,33 @@ describe('hoso-categorization-wizard', () => {
     expect((form.control('phone') as HTMLInputElement).readOnly).to.be.true;
     await expect(form).to.be.accessible();
   });
+
+  it('a summary link to a field on another step shows that step and focuses the field; the summary follows fixes', async () => {
+    const { form } = await render({ fullName: 'Lê An' });
+    expect(form.validate()).to.equal(false);
+    await settle(form);
+    await settle(form);
+    const links = (): HTMLAnchorElement[] => [
+      ...form.shadowRoot!.querySelectorAll<HTMLAnchorElement>('.error-summary a'),
+    ];
+    expect(links().map((a) => a.textContent?.trim())).to.deep.equal(['Số điện thoại: Vui lòng nhập thông tin này']);
+    links()[0]!.focus();
+    await sendKeys({ press: 'Enter' });
+    await settle(form);
+    expect(form.step).to.equal(2);
+    expect(heading(form)).to.equal('Liên hệ');
+    expect(active(form)).to.equal(form.control('phone'));
+    await sendKeys({ type: '09123' });
+    await settle(form);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await settle(form);
+    // still failing, with its new message
+    expect(links().map((a) => a.textContent?.trim())).to.deep.equal(['Số điện thoại: Giá trị không đúng mẫu quy định']);
+    await sendKeys({ type: '45678' });
+    await settle(form);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await settle(form);
+    expect(form.shadowRoot!.querySelector('.error-summary')).to.equal(null);
+    await expect(form).to.be.accessible();
+  });
 });

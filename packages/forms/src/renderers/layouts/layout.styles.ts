@@ -25,6 +25,12 @@ export const layoutStyles = css`
     font-weight: var(--hoso-legend-weight, 700);
     padding-inline: 0.25rem;
   }
+  fieldset.group.invalid {
+    border-color: var(--_error);
+  }
+  .group-error {
+    margin: 0 0 0.5rem;
+  }
   fieldset.group[disabled] {
     opacity: 0.8;
   }

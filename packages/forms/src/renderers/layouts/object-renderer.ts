@@ -46,12 +46,16 @@ export class HosoObjectRenderer extends HosoControlElement {
 
   /** The first field inside the group (the error summary focuses it for an error on the object itself). */
   protected override focusTarget(): HTMLElement | null {
-    return this.querySelector<HTMLElement>('[data-path]');
+    return this.querySelector<HTMLElement>('[data-path][aria-invalid="true"]') ?? this.querySelector('[data-path]');
   }
 
+  /** The object's own errors (e.g. it is required and missing) under the legend, described to the fieldset. */
   protected override render(): TemplateResult | typeof nothing {
     if (!this.props?.visible) return nothing;
-    return this.renderFieldset(this.renderControl());
+    return html`<fieldset part="control fieldset" class="control fieldset" aria-describedby=${this.describedBy()}>
+      <legend part="label legend" class="label">${this.props.label}${this.renderRequiredMark()}</legend>
+      ${this.renderHint()} ${this.renderError()} ${this.renderControl()}
+    </fieldset>`;
   }
 }
 

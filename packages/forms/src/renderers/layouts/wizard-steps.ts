@@ -89,6 +89,8 @@ export function fieldsIn(store: FormStore, panel: Element): { paths: string[]; e
   for (const error of store.errors) {
     const path = String(getControlPath(error));
     if (!path || own.has(path) || seen.has(path)) continue;
+    // A missing object's fields show their own errors (missing-objects.ts): list those, not the object again.
+    if (errors.some((e) => e.path.startsWith(`${path}.`))) continue;
     const inner = paths.find((p) => p.startsWith(`${path}.`));
     const field = inner === undefined ? undefined : store.fields.get(inner);
     const target = field?.element();
