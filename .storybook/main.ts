@@ -27,7 +27,11 @@ const config: StorybookConfig = {
   stories: async () => {
     const { generateFormStories } = await import('./forms/generate.mjs');
     generateFormStories();
-    return ['../packages/forms/src/**/*.stories.ts', './forms/generated/*.stories.ts'];
+    return [
+      '../packages/forms/src/**/*.stories.ts',
+      '../packages/elements/src/**/*.stories.ts',
+      './forms/generated/*.stories.ts',
+    ];
   },
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   async viteFinal(vite) {
