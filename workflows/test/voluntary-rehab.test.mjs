@@ -1,7 +1,9 @@
 /**
  * Voluntary rehab (procedures.md §2): scenarios written from the law, and every path of the machine
  * replayed under both law versions around 01/07/2026, with persistence round-trips at each step.
- * Due dates are checked by hand against workflows/calendars/vn.
+ * Due dates are checked by hand against workflows/calendars/vn. Every event that carries data sends a fixture
+ * of its form (schemas/voluntary-rehab/<form>/fixtures); the forms against the machine, field by field and
+ * fixture by fixture, are in voluntary-rehab-forms.test.mjs.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,7 +16,11 @@ import { replayAllPaths } from './paths.mjs';
 const ROOT = join(WORKFLOWS, '..');
 const { schemaKey } = await import(pathToFileURL(join(ROOT, 'packages/forms/dist/validation/index.js')).href);
 const validators = {};
-for (const form of ['registration', 'decision', 'contract', 'violation-record', 'electronic-monitoring']) {
+const FORMS = ['registration', 'decision', 'contract', 'violation-record', 'electronic-monitoring'];
+// The forms of the other data-carrying steps (REPORT_MOVE, PRESENT, COMPLETE, REJECT, ...).
+FORMS.push('determination-notice', 'referral', 'rejection', 'residence-change', 'presentation', 'completion');
+FORMS.push('commune-notice', 'dossier');
+for (const form of FORMS) {
   const file = join(ROOT, 'schemas/generated/voluntary-rehab', `${form}.js`);
   const mod = await import(pathToFileURL(file).href).catch((e) => {
     throw new Error(`${file}: run \`npx tsc -b && node packages/cli/bin/hoso.mjs build\` first (${e.message})`);
@@ -134,7 +140,13 @@ const violation = (kind) => formFixture('violation-record', kind === 'drug-use' 
 /** Electronic monitoring: an adult (valid), or a minor with the parent's consent (valid-minor). */
 const monitoring = (minor = false) => formFixture('electronic-monitoring', minor ? 'valid-minor' : 'valid');
 
-const result = { conclusion: 'addicted', issuedOn: '2026-07-10' };
+/** The data of the steps that have one small form each: its valid fixture. */
+const result = formFixture('determination-notice', 'valid');
+const completion = formFixture('completion', 'valid');
+const facilityCompletion = formFixture('completion', 'valid-facility');
+const move = formFixture('residence-change', 'valid');
+const presentation = formFixture('presentation', 'valid');
+const dossier = formFixture('dossier', 'valid');
 
 function start(at, person = { birthDate: ADULT }, province) {
   return proc.createCase({ person, at, ...(province ? { province } : {}) });
@@ -182,9 +194,11 @@ test('adult, community, Law 120: registration → decision → contract → 24 m
     [term.n, term.unit, term.lawPath, term.due, term.kind],
     [24, 'months', 'durations.voluntaryCommunityRehab', '2028-07-17', 'period'],
   );
-  await refuse(proc, c, 'COMPLETE', '2027-07-20T09:00:00+07:00', chair, { result: 'tốt' }, 'guard-failed');
-  await refuse(proc, c, 'COMPLETE', '2028-07-18T09:00:00+07:00', provider, { result: 'tốt' }, 'role-not-permitted');
-  c = await accept(proc, c, 'COMPLETE', '2028-07-18T09:00:00+07:00', chair, { result: 'tốt' });
+  await refuse(proc, c, 'COMPLETE', '2027-07-20T09:00:00+07:00', chair, completion, 'guard-failed');
+  await refuse(proc, c, 'COMPLETE', '2028-07-18T09:00:00+07:00', provider, completion, 'role-not-permitted');
+  const noResult = formFixture('completion', 'invalid-result-missing');
+  await refuse(proc, c, 'COMPLETE', '2028-07-18T09:00:00+07:00', chair, noResult, 'guard-failed');
+  c = await accept(proc, c, 'COMPLETE', '2028-07-18T09:00:00+07:00', chair, completion);
   assert.equal(c.state, 'completed');
   assert.equal(c.status, 'closed');
   assert.deepEqual(
@@ -309,12 +323,12 @@ test('law versions around 01/07/2026: term, repeat term, electronic monitoring, 
   );
   assert.match(r.message.en, /Law 120/);
   await accept(proc, after, 'APPLY_MONITORING', '2026-08-03T09:00:00+07:00', police, em);
-  const move = { newCommune: '26734', newAddress: 'Số 5, đường 3' };
   const movedBefore = await accept(proc, before, 'REPORT_MOVE', '2026-08-28T18:00:00+07:00', personUser, move);
   assert.equal(deadline(movedBefore, 'present-at-new-commune'), undefined, 'no 24-hour rule before Law 120');
   let movedAfter = await accept(proc, after, 'REPORT_MOVE', '2026-08-28T18:00:00+07:00', personUser, move);
   assert.equal(deadline(movedAfter, 'present-at-new-commune').dueAt, '2026-08-29T18:00:00.000+07:00');
-  movedAfter = await accept(proc, movedAfter, 'PRESENT', '2026-08-29T20:00:00+07:00', police, { commune: '26734' });
+  const late = formFixture('presentation', 'valid-late', { presentedAt: '2026-08-29T20:00:00+07:00' });
+  movedAfter = await accept(proc, movedAfter, 'PRESENT', '2026-08-29T20:00:00+07:00', police, late);
   assert.equal(deadline(movedAfter, 'present-at-new-commune').late, true, 'presenting 26 hours later is late');
 });
 
@@ -350,8 +364,9 @@ test('facility variant: Form 22 registration by the facility, contract, completi
   assert.equal(deadline(c, 'decision'), undefined, 'no commune decision for a facility registration');
   c = await accept(proc, c, 'SIGN_CONTRACT', '2026-09-08T09:00:00+07:00', facility, contract('person', 'facility'));
   assert.equal(c.state, 'at_facility.first');
-  c = await accept(proc, c, 'NOTIFY_COMMUNE', '2026-09-09T09:00:00+07:00', facility, { commune: '26734' });
-  c = await accept(proc, c, 'COMPLETE', '2028-09-09T09:00:00+07:00', facility, { result: 'tốt' });
+  const notice = formFixture('commune-notice', 'valid');
+  c = await accept(proc, c, 'NOTIFY_COMMUNE', '2026-09-09T09:00:00+07:00', facility, notice);
+  c = await accept(proc, c, 'COMPLETE', '2028-09-09T09:00:00+07:00', facility, facilityCompletion);
   assert.deepEqual(
     c.documents.map((d) => d.id),
     ['facilityCertificate'],
@@ -370,16 +385,8 @@ test('no registration within 5 working days → Form 27 violation → compulsory
   assert.equal(c.documents[0].formCode, 'Mẫu 27 (Nghị định 116/2021)');
   // Wed 09/09 + 5 working days: Thu 10, Fri 11, Mon 14, Tue 15, Wed 16.
   assert.equal(deadline(c, 'compulsory-dossier').due, '2026-09-16');
-  await refuse(
-    proc,
-    c,
-    'FILE_COMPULSORY_DOSSIER',
-    '2026-09-10T09:00:00+07:00',
-    chair,
-    { number: 'HS-1' },
-    'role-not-permitted',
-  );
-  c = await accept(proc, c, 'FILE_COMPULSORY_DOSSIER', '2026-09-10T09:00:00+07:00', police, { number: 'HS-1' });
+  await refuse(proc, c, 'FILE_COMPULSORY_DOSSIER', '2026-09-10T09:00:00+07:00', chair, dossier, 'role-not-permitted');
+  c = await accept(proc, c, 'FILE_COMPULSORY_DOSSIER', '2026-09-10T09:00:00+07:00', police, dossier);
   assert.equal(c.state, 'referred_to_compulsory');
 });
 
@@ -413,18 +420,13 @@ test('drug use during rehab is a violation; an unknown kind is refused', async (
 
 test('a result missing or older than 6 months is referred for determination', async () => {
   let c = start('2026-09-07T09:00:00+07:00');
-  await refuse(
-    proc,
-    c,
-    'REFER_FOR_DETERMINATION',
-    '2026-09-07T09:00:00+07:00',
-    officer,
-    { reason: 'other' },
-    'guard-failed',
-  );
-  c = await accept(proc, c, 'REFER_FOR_DETERMINATION', '2026-09-07T09:00:00+07:00', officer, {
-    reason: 'result-older-than-6-months',
-  });
+  const referral = (name) => formFixture('referral', name);
+  const at7 = '2026-09-07T09:00:00+07:00';
+  await refuse(proc, c, 'REFER_FOR_DETERMINATION', at7, officer, referral('invalid-reason'), 'guard-failed');
+  // An expired result needs its date on the form (the machine reads only the reason).
+  assert.equal(validators.referral(referral('invalid-previous-result-date-missing')), false);
+  c = await accept(proc, c, 'REFER_FOR_DETERMINATION', at7, officer, referral('valid-result-expired'));
+  assert.equal(c.data.referral.previousResultDate, '2026-01-15');
   assert.equal(c.state, 'referred_for_determination');
 });
 
@@ -439,167 +441,6 @@ test('uncertain authority is overridable per province: overlay 79 gives the Law-
   old = await accept(proc, old, 'REGISTER', '2026-03-02T09:00:00+07:00', officer, application());
   await refuse(proc, old, 'DECIDE', '2026-03-03T09:00:00+07:00', police, decisionFor(old), 'role-not-permitted');
   assert.ok(content.overlays.some((o) => o.province === '79'));
-});
-
-const at = (day, hour = 9) => `${day}T${String(hour).padStart(2, '0')}:00:00+07:00`;
-async function registered(day, options = {}) {
-  const c = start(at(day), { birthDate: options.minor ? MINOR : ADULT });
-  return accept(proc, c, 'REGISTER', at(day), officer, application(options));
-}
-async function decided(day, options) {
-  const c = await registered(day, options);
-  return accept(proc, c, 'DECIDE', at(day, 10), chair, decisionFor(c));
-}
-async function contracted(day, options) {
-  const c = await decided(day, options);
-  return accept(proc, c, 'SIGN_CONTRACT', at(day, 11), provider, contractFor(c));
-}
-
-test('decision fixtures: the term follows the law version and the earlier rehabs; the form of rehab must match', async () => {
-  const cases = [
-    ['2026-03-02', false, 'valid-law73', ['valid', 'valid-repeat', 'valid-law73-repeat'], 6],
-    ['2026-03-02', true, 'valid-law73-repeat', ['valid', 'valid-repeat', 'valid-law73'], 6],
-    ['2026-07-06', false, 'valid', ['valid-law73', 'valid-law73-repeat', 'valid-repeat'], 24],
-    ['2026-07-06', true, 'valid-repeat', ['valid-law73', 'valid-law73-repeat', 'valid'], 36],
-  ];
-  for (const [day, previousRehab, ok, refused, term] of cases) {
-    const c = await registered(day, { previousRehab });
-    for (const name of refused) {
-      await refuse(proc, c, 'DECIDE', at(day, 10), chair, formFixture('decision', name), 'guard-failed');
-    }
-    const d = await accept(proc, c, 'DECIDE', at(day, 10), chair, formFixture('decision', ok));
-    const signed = await accept(proc, d, 'SIGN_CONTRACT', at(day, 11), provider, contractFor(d));
-    assert.equal(deadline(signed, 'treatment-end').n, term, `${day} ${ok}`);
-    if (law120(c))
-      assert.equal(term, formFixture('decision', ok).periodMonths, 'Law 120: the decided term is the term run');
-  }
-  const community = await registered('2026-07-06');
-  const home = await registered('2026-07-06', { minor: true, form: 'home' });
-  await refuse(
-    proc,
-    community,
-    'DECIDE',
-    at('2026-07-06', 10),
-    chair,
-    formFixture('decision', 'valid-home'),
-    'guard-failed',
-  );
-  await refuse(proc, home, 'DECIDE', at('2026-07-06', 10), chair, formFixture('decision', 'valid'), 'guard-failed');
-  await accept(proc, home, 'DECIDE', at('2026-07-06', 10), chair, formFixture('decision', 'valid-home'));
-  for (const name of ['invalid-period', 'invalid-rehab-form', 'invalid-prior-rehab-count-missing']) {
-    await refuse(proc, community, 'DECIDE', at('2026-07-06', 10), chair, formFixture('decision', name), 'guard-failed');
-  }
-});
-
-test('violation-record fixtures: each kind of Decree 116 Art. 33 is accepted exactly in its steps', async () => {
-  let waiting = start(at('2026-08-27'));
-  waiting = await accept(proc, waiting, 'NOTIFY_RESULT', at('2026-08-27'), doctor, result);
-  let facilityCase = start(at('2026-09-07'));
-  facilityCase = await accept(
-    proc,
-    facilityCase,
-    'REGISTER_AT_FACILITY',
-    at('2026-09-07'),
-    facility,
-    application({ form: 'facility' }),
-  );
-  facilityCase = await accept(
-    proc,
-    facilityCase,
-    'SIGN_CONTRACT',
-    at('2026-09-08'),
-    facility,
-    contractFor(facilityCase),
-  );
-  const steps = [
-    [waiting, '2026-09-09', ['not-registered']],
-    [await decided('2026-07-06'), '2026-07-20', ['not-started']],
-    [await contracted('2026-07-06'), '2026-09-30', ['quit', 'drug-use', 'substitution-breach']],
-    [facilityCase, '2026-09-30', ['quit', 'drug-use']],
-  ];
-  const kinds = ['not-registered', 'not-started', 'quit', 'drug-use', 'substitution-breach'];
-  for (const [c, day, allowed] of steps) {
-    for (const kind of kinds) {
-      if (allowed.includes(kind)) {
-        const r = await accept(proc, c, 'RECORD_VIOLATION', at(day), police, violation(kind));
-        assert.equal(r.state, 'violation_recorded');
-      } else await refuse(proc, c, 'RECORD_VIOLATION', at(day), police, violation(kind), 'guard-failed');
-    }
-    for (const name of ['invalid-kind', 'invalid-description-missing']) {
-      await refuse(proc, c, 'RECORD_VIOLATION', at(day), police, formFixture('violation-record', name), 'guard-failed');
-    }
-  }
-});
-
-test('contract fixtures: the signatory the form records is the one the machine requires', async () => {
-  const adult = await decided('2026-07-06');
-  const minor = await decided('2026-07-06', { minor: true, form: 'home' });
-  const sign = (c, data, code) => refuse(proc, c, 'SIGN_CONTRACT', at('2026-07-07'), provider, data, code);
-  await sign(adult, formFixture('contract', 'valid-representative', { setting: 'community' }), 'guard-failed');
-  await sign(minor, formFixture('contract', 'valid', { setting: 'home' }), 'guard-failed');
-  // The form of rehab contracted must be the one decided: not a facility, not community for home rehab.
-  await sign(adult, formFixture('contract', 'valid-facility'), 'guard-failed');
-  await sign(minor, formFixture('contract', 'valid-representative', { setting: 'community' }), 'guard-failed');
-  let admitted = start(at('2026-07-06'));
-  admitted = await accept(
-    proc,
-    admitted,
-    'REGISTER_AT_FACILITY',
-    at('2026-07-06'),
-    facility,
-    application({ form: 'facility' }),
-  );
-  const atFacility = (data) =>
-    proc.apply(admitted, { type: 'SIGN_CONTRACT', at: at('2026-07-07'), by: facility, data });
-  assert.equal((await atFacility(formFixture('contract', 'valid'))).refusal?.code, 'guard-failed');
-  assert.equal((await atFacility(formFixture('contract', 'valid-facility'))).case.state, 'at_facility.first');
-  for (const name of ['invalid-signatory', 'invalid-number-missing', 'invalid-signed-on']) {
-    await sign(adult, formFixture('contract', name), 'guard-failed');
-  }
-  assert.equal(
-    (
-      await accept(
-        proc,
-        minor,
-        'SIGN_CONTRACT',
-        at('2026-07-07'),
-        provider,
-        formFixture('contract', 'valid-representative'),
-      )
-    ).state,
-    'in_treatment.first',
-  );
-});
-
-test('electronic-monitoring fixtures: a minor needs the parent or guardian consent the form records', async () => {
-  const adult = await contracted('2026-07-06');
-  const minor = await contracted('2026-07-06', { minor: true, form: 'home' });
-  const apply = (c, data) => proc.apply(c, { type: 'APPLY_MONITORING', at: at('2026-08-03'), by: police, data });
-  assert.equal((await apply(adult, monitoring())).ok, true);
-  assert.equal((await apply(minor, monitoring(true))).ok, true);
-  assert.equal((await apply(minor, monitoring())).refusal?.code, 'guard-failed', 'the adult form for a minor case');
-  for (const name of ['invalid-minor-no-consent', 'invalid-minor-consent-refused']) {
-    assert.equal((await apply(minor, formFixture('electronic-monitoring', name))).refusal?.code, 'guard-failed', name);
-  }
-  const noNumber = formFixture('electronic-monitoring', 'invalid-decision-number-missing');
-  assert.equal((await apply(adult, noNumber)).refusal?.code, 'guard-failed');
-});
-
-test('registration fixtures: every valid one is received into the step its form of rehab names', async () => {
-  const expected = {
-    valid: ['REGISTER_AT_FACILITY', facility, 'facility_admission', 'adult'],
-    'valid-community': ['REGISTER', officer, 'awaiting_decision', 'adult'],
-    'valid-foreigner-no-residence': ['REGISTER', officer, 'awaiting_decision', 'adult'],
-    'valid-minor-home': ['REGISTER', officer, 'awaiting_decision', 'minor'],
-  };
-  for (const [name, [type, who, state, track]] of Object.entries(expected)) {
-    const data = formFixture('registration', name);
-    const c = start(at('2026-11-23'), { birthDate: data.person.dateOfBirth });
-    const r = await accept(proc, c, type, at('2026-11-23'), who, data);
-    assert.deepEqual([r.state, r.track], [state, track], name);
-  }
-  const minorSelf = formFixture('registration', 'invalid-minor-self');
-  await refuse(proc, start(at('2026-11-23')), 'REGISTER', at('2026-11-23'), officer, minorSelf, 'guard-failed');
 });
 
 const fixtures = {
@@ -617,36 +458,36 @@ const fixtures = {
     by: facility,
     data: (c, p) => application({ dob: MINOR, minor: true, form: 'facility', previousRehab: repeat(p) }),
   },
-  'registration/REFER_FOR_DETERMINATION#0': { by: officer, data: () => ({ reason: 'no-result' }) },
+  'registration/REFER_FOR_DETERMINATION#0': { by: officer, data: () => formFixture('referral', 'valid') },
   'registration/RECORD_VIOLATION#0': {
     by: police,
     after: 'registration',
     data: () => violation('not-registered'),
   },
   'awaiting_decision/DECIDE#0': { by: chair, data: (c) => decisionFor(c) },
-  'awaiting_decision/REJECT#0': { by: chair, data: () => ({ reason: 'Hồ sơ không hợp lệ' }) },
+  'awaiting_decision/REJECT#0': { by: chair, data: () => formFixture('rejection', 'valid') },
   'awaiting_contract/SIGN_CONTRACT#0': { by: provider, data: contractFor },
   'awaiting_contract/SIGN_CONTRACT#1': { by: provider, data: contractFor },
   'awaiting_contract/RECORD_VIOLATION#0': {
     by: police,
     data: () => violation('not-started'),
   },
-  'in_treatment/REPORT_MOVE#0': { by: personUser, data: () => ({ newCommune: '26734', newAddress: 'Số 5' }) },
-  'in_treatment/PRESENT#0': { by: police, data: () => ({ commune: '26734' }) },
+  'in_treatment/REPORT_MOVE#0': { by: personUser, data: () => move },
+  'in_treatment/PRESENT#0': { by: police, data: () => presentation },
   'in_treatment/APPLY_MONITORING#0': {
     by: police,
     data: (c) => monitoring(c.data.application.applicant.ageGroup === 'minor'),
     expect: (law) => (law === '2026-07-01' ? 'ok' : 'role-not-permitted'),
   },
   'in_treatment/RECORD_VIOLATION#0': { by: police, data: () => violation('quit') },
-  'in_treatment/COMPLETE#0': { by: chair, after: 'treatment-end', data: () => ({ result: 'tốt' }) },
+  'in_treatment/COMPLETE#0': { by: chair, after: 'treatment-end', data: () => completion },
   'facility_admission/SIGN_CONTRACT#0': { by: facility, data: contractFor },
   'facility_admission/SIGN_CONTRACT#1': { by: facility, data: contractFor },
-  'facility_admission/REJECT#0': { by: facility, data: () => ({ reason: 'Không đủ điều kiện' }) },
-  'at_facility/NOTIFY_COMMUNE#0': { by: facility, data: () => ({ commune: '26734' }) },
+  'facility_admission/REJECT#0': { by: facility, data: () => formFixture('rejection', 'valid-facility') },
+  'at_facility/NOTIFY_COMMUNE#0': { by: facility, data: () => formFixture('commune-notice', 'valid') },
   'at_facility/RECORD_VIOLATION#0': { by: police, data: () => violation('drug-use') },
-  'at_facility/COMPLETE#0': { by: facility, after: 'treatment-end', data: () => ({ result: 'tốt' }) },
-  'violation_recorded/FILE_COMPULSORY_DOSSIER#0': { by: police, data: () => ({ number: 'HS-1' }) },
+  'at_facility/COMPLETE#0': { by: facility, after: 'treatment-end', data: () => facilityCompletion },
+  'violation_recorded/FILE_COMPULSORY_DOSSIER#0': { by: police, data: () => dossier },
 };
 function signer(c) {
   return c.data.application.applicant.role === 'self' ? 'person' : 'representative';
@@ -737,84 +578,3 @@ test('the case view names the deciding office by law version and flags unverifie
     assert.ok(v.basis.some((b) => /1\.010941/.test(b.citation)));
   }
 });
-
-test('the example scenarios (examples/scenarios/voluntary-rehab-*.json) carry form data the forms accept', () => {
-  const formOf = {
-    REGISTER: 'registration',
-    REGISTER_AT_FACILITY: 'registration',
-    DECIDE: 'decision',
-    SIGN_CONTRACT: 'contract',
-    RECORD_VIOLATION: 'violation-record',
-    APPLY_MONITORING: 'electronic-monitoring',
-  };
-  // Events that send a form's invalid fixture on purpose (the machine must refuse them too).
-  const invalid = { 'minor-guardian': [0, 4], refusals: [6], 'adult-community': [] };
-  for (const [name, expectedInvalid] of Object.entries(invalid)) {
-    const file = join(ROOT, 'examples/scenarios', `voluntary-rehab-${name}.json`);
-    const { events } = JSON.parse(readFileSync(file, 'utf8'));
-    const failing = [];
-    events.forEach((e, i) => {
-      const form = formOf[e.type];
-      if (form && !validators[form](e.data)) failing.push(i);
-    });
-    assert.deepEqual(failing, expectedInvalid, name);
-    assert.ok(events.filter((e) => formOf[e.type]).length >= 4, `${name} sends form data`);
-  }
-});
-
-/** Every `{ scope, schema? }` a machine's guards read (conditions, and the scopes of named guards). */
-function guardScopes(node, out = []) {
-  if (Array.isArray(node)) node.forEach((n) => guardScopes(n, out));
-  else if (node && typeof node === 'object') {
-    if (typeof node.scope === 'string') out.push({ scope: node.scope, schema: node.schema });
-    if (typeof node.birthDate === 'string') out.push({ scope: node.birthDate });
-    for (const [k, v] of Object.entries(node)) if (k !== 'meta') guardScopes(v, out);
-  }
-  return out;
-}
-
-/** `{ dataKey: formId }` of every event that names a form, anywhere in the machine. */
-function formsByDataKey(states, out = {}) {
-  for (const s of Object.values(states)) {
-    for (const e of Object.values(s.meta?.events ?? {})) if (e.form && e.dataKey) out[e.dataKey] = e.form;
-    if (s.states) formsByDataKey(s.states, out);
-  }
-  return out;
-}
-
-for (const id of ['voluntary-rehab', 'sample']) {
-  test(`${id}: every field a guard reads from a form's data exists in that form, with the values the guard expects`, async () => {
-    const { definition } = loadDefinition(id);
-    const byKey = formsByDataKey(definition.states);
-    const scopes = guardScopes(definition.states);
-    let checked = 0;
-    const problems = [];
-    for (const [dataKey, formId] of Object.entries(byKey)) {
-      const { schema } = await import(pathToFileURL(join(ROOT, 'schemas/generated', `${formId}.js`)).href);
-      const prefix = `#/properties/${dataKey}/`;
-      for (const { scope, schema: expects } of scopes.filter((s) => s.scope.startsWith(prefix))) {
-        const tokens = scope.slice(prefix.length).split('/');
-        let field = schema;
-        for (const t of tokens) field = field?.[t];
-        checked++;
-        if (!field || typeof field !== 'object') {
-          problems.push(`${scope}: not in ${formId}`);
-          continue;
-        }
-        const options = (field.type === 'array' ? field.items : field).oneOf?.map((o) => o.const);
-        const wanted = expects?.const !== undefined ? [expects.const] : (expects?.enum ?? []);
-        for (const v of wanted) {
-          if (options && !options.includes(v))
-            problems.push(`${scope}: ${JSON.stringify(v)} is not an option of ${formId}`);
-          if (!options && field.type !== typeof v)
-            problems.push(`${scope}: ${JSON.stringify(v)} vs type ${field.type}`);
-        }
-        if (expects?.type && ![].concat(field.type).includes(expects.type)) {
-          problems.push(`${scope}: the guard wants ${expects.type}, ${formId} has ${field.type}`);
-        }
-      }
-    }
-    assert.deepEqual(problems, []);
-    assert.ok(checked >= (id === 'sample' ? 3 : 30), `${checked} guard reads checked`);
-  });
-}
