@@ -20,7 +20,7 @@ import { build } from './build.mjs';
 import { lastCountLine, tapCounts } from './lib/counts.mjs';
 import { findFiles } from './lib/find.mjs';
 import { banner, run, seconds } from './lib/run.mjs';
-import { ensureBrowsers, installDeps } from './lib/setup.mjs';
+import { ensureBrowsers, ensurePostgres, installDeps } from './lib/setup.mjs';
 import { EXTRA_STEPS } from './test-extra-steps.mjs';
 
 // DESIGN §6 promises Chromium, Firefox and WebKit, so the full run uses all three unless BROWSERS narrows it
@@ -50,6 +50,8 @@ async function stepBrowsers() {
   const started = Date.now();
   const r = await ensureBrowsers();
   process.stdout.write(`${r.message}\n`);
+  const pg = await ensurePostgres(); // not fatal: without it the server tests use PGlite only
+  process.stdout.write(`postgresql: ${pg.message}\n`);
   record('browsers', r.ok, Date.now() - started, { note: r.ok ? '' : r.message });
   return r.ok;
 }

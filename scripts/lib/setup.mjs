@@ -37,7 +37,22 @@ export async function ensureBrowsers(wanted = wantedBrowsers()) {
       message: `unknown browser(s) in BROWSERS: ${unknown.join(', ')} (use chromium, firefox, webkit)`,
     };
   }
-  const needs = wanted.flatMap((b) => NEEDS[b]);
+  return ensureDebian(
+    wanted.flatMap((b) => NEEDS[b]),
+    '(or set CHROME_PATH / FIREFOX_PATH)',
+  );
+}
+
+/**
+ * PostgreSQL's server binaries (Debian's `postgresql`), for the server tests against a real PostgreSQL (they start
+ * a throwaway cluster of their own). When it cannot be installed, those tests run on PGlite only and say why.
+ */
+export function ensurePostgres() {
+  return ensureDebian([['/usr/lib/postgresql', 'postgresql']], '(the server tests then run on PGlite only)');
+}
+
+/** Installs the Debian packages of the missing paths (`needs`: [path, package][]) through apt-get when root. */
+async function ensureDebian(needs, hint) {
   const missing = needs.filter(([path]) => !existsSync(path));
   if (missing.length === 0) return { ok: true, message: `found ${needs.map(([p]) => p).join(', ')}` };
   const names = [...new Set(missing.map(([, pkg]) => pkg))];
@@ -48,7 +63,7 @@ export async function ensureBrowsers(wanted = wantedBrowsers()) {
       message:
         `missing: ${missing.map(([p]) => p).join(', ')}. ` +
         `Install with: sudo apt-get update && sudo apt-get install -y ${names.join(' ')} ` +
-        `(or set CHROME_PATH / FIREFOX_PATH)`,
+        hint,
     };
   }
   const env = { DEBIAN_FRONTEND: 'noninteractive' };
