@@ -308,7 +308,14 @@ test('the tutorial form schemas/sample/registration drives the sample procedure;
     adult,
   );
   assert.deepEqual([c.state, c.track], ['registered', 'adult']);
-  c = await accept(proc, c, 'DECIDE', '2026-07-07T09:00:00+07:00', chair, { provider: 'Trạm Y tế phường' });
+  // The decision form of the sample (schemas/sample/decision): a home decision for a home registration.
+  const decision = JSON.parse(readFileSync(join(ROOT, 'schemas/sample/decision/fixtures/valid-home.json'), 'utf8'));
+  assert.deepEqual(example.events[3].data, decision, 'the documented example decides with the decision fixture');
+  const noProvider = JSON.parse(
+    readFileSync(join(ROOT, 'schemas/sample/decision/fixtures/invalid-provider-missing.json'), 'utf8'),
+  );
+  await refuse(proc, c, 'DECIDE', '2026-07-07T09:00:00+07:00', chair, noProvider, 'guard-failed');
+  c = await accept(proc, c, 'DECIDE', '2026-07-07T09:00:00+07:00', chair, decision);
   assert.equal(c.state, 'in_treatment', 'DECIDE reads the form mode (home)');
   const late = '2026-12-21T09:00:00+07:00';
   await refuse(proc, start(adult.dateOfBirth, late), 'REGISTER', late, officer, adult, 'guard-failed');
@@ -323,7 +330,7 @@ test('the tutorial form schemas/sample/registration drives the sample procedure;
   await refuse(proc, start(minor.dateOfBirth, at), 'REGISTER', at, officer, noRep, 'guard-failed');
 });
 
-test('every path of the sample procedure, replayed with the tutorial form fixtures and persistence round-trips', async () => {
+test('every path of the sample procedure, replayed with the fixtures of its forms and persistence round-trips', async () => {
   const { readFileSync } = await import('node:fs');
   const { pathToFileURL } = await import('node:url');
   const { by, procedure } = await import('./support.mjs');
@@ -337,6 +344,22 @@ test('every path of the sample procedure, replayed with the tutorial form fixtur
     const data = { ...JSON.parse(readFileSync(file, 'utf8')), ...patch };
     assert.ok(validate(data), `${name}: ${JSON.stringify(validate.errors)}`);
     return data;
+  };
+  /** A valid fixture of one of the other sample forms (decision, rejection, ...), checked by its own validator. */
+  const sampleForm = async (name, file = 'valid') => {
+    const mod = await import(pathToFileURL(join(ROOT, `schemas/generated/sample/${name}.js`)).href);
+    const data = JSON.parse(readFileSync(join(ROOT, 'schemas/sample', name, 'fixtures', `${file}.json`), 'utf8'));
+    const check = mod.validators[schemaKey(mod.schema)];
+    assert.ok(check(data), `sample/${name}/${file}: ${JSON.stringify(check.errors)}`);
+    return data;
+  };
+  const data = {
+    decision: await sampleForm('decision'),
+    homeDecision: await sampleForm('decision', 'valid-home'),
+    rejection: await sampleForm('rejection'),
+    move: await sampleForm('residence-change'),
+    presentation: await sampleForm('presentation'),
+    withdrawal: await sampleForm('withdrawal'),
   };
   const proc = procedure('sample');
   const officer = by('officer-1', 'commune-officer');
@@ -354,12 +377,16 @@ test('every path of the sample procedure, replayed with the tutorial form fixtur
         by: officer,
         data: () => registration('valid-minor', determinationDate ? { determinationDate } : {}),
       },
-      'registered/DECIDE#0': { by: chair, data: () => ({ provider: 'Trạm Y tế phường' }) },
-      'registered/REJECT#0': { by: chair, data: () => ({ reason: 'Hồ sơ không hợp lệ' }) },
-      'in_treatment/REPORT_MOVE#0': { by: by('person-1', 'person'), data: () => ({ newCommune: '26734' }) },
-      'in_treatment/PRESENT#0': { by: by('police-1', 'commune-police-head'), data: () => ({ commune: '26734' }) },
+      // The decision takes the form of rehab the registration chose (home for the adult, community for the minor).
+      'registered/DECIDE#0': {
+        by: chair,
+        data: (c) => (c.data.registration.mode === 'home' ? data.homeDecision : data.decision),
+      },
+      'registered/REJECT#0': { by: chair, data: () => data.rejection },
+      'in_treatment/REPORT_MOVE#0': { by: by('person-1', 'person'), data: () => data.move },
+      'in_treatment/PRESENT#0': { by: by('police-1', 'commune-police-head'), data: () => data.presentation },
       'in_treatment/COMPLETE#0': { by: chair, after: 'treatment-end' },
-      'in_treatment/WITHDRAW#0': { by: chair, data: () => ({ reason: 'Bỏ dở' }) },
+      'in_treatment/WITHDRAW#0': { by: chair, data: () => data.withdrawal },
     };
     counts[law] = await replayAllPaths(proc, fixtures, {
       start,
