@@ -50,13 +50,13 @@ export async function startServer(o: ServerOptions = {}): Promise<RunningServer>
   const env = o.env ?? process.env;
   const log = o.log ?? ((l: string) => process.stderr.write(l + '\n'));
   const warnings: string[] = [];
-  const { key, dev } = parseDataKey(o.dataKey ?? env['HOSO_DATA_KEY']);
+  const { key, dev } = parseDataKey(o.dataKey || env['HOSO_DATA_KEY'] || undefined);
   if (dev) warnings.push(DEV_KEY_NOTICE);
-  const jwtSecret = o.jwtSecret ?? env['HOSO_JWT_SECRET'] ?? DEV_JWT_SECRET;
+  const jwtSecret = o.jwtSecret || env['HOSO_JWT_SECRET'] || DEV_JWT_SECRET;
   if (jwtSecret === DEV_JWT_SECRET) warnings.push(DEV_SECRET_NOTICE);
   for (const w of warnings) log(`WARNING: ${w}`);
 
-  const databaseUrl = o.databaseUrl ?? env['DATABASE_URL'];
+  const databaseUrl = o.databaseUrl || env['DATABASE_URL'] || undefined;
   const dataDir = resolve(o.dataDir ?? env['HOSO_DATA_DIR'] ?? '.hoso-data');
   const [registry, db] = await Promise.all([ProcedureRegistry.load(), openDatabase({ databaseUrl, dataDir })]);
   try {

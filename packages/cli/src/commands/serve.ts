@@ -63,7 +63,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     else positional.push(a);
   }
   const server = await loadServer();
-  const secret = process.env['HOSO_JWT_SECRET'] ?? server.DEV_JWT_SECRET;
+  const secret = process.env['HOSO_JWT_SECRET'] || server.DEV_JWT_SECRET;
 
   if (o['dev-token']) {
     const [roles, commune] = positional;
