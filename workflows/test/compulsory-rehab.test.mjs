@@ -58,8 +58,30 @@ function fx(form, name = 'valid', patch = {}) {
   return Object.assign(data, Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)));
 }
 
+/**
+ * The dates deadlines run from (the machine reads them: `start: { data }`), set to the day the event is
+ * recorded so fixture dates are never in the future of the event: the notice, the court's acceptance, the
+ * decision's session/decision/announcement, the complaint's filing, the admission. Only fields the data has.
+ */
+const DATED = {
+  NOTIFY_DOSSIER: ['notifiedOn'],
+  ACCEPT: ['acceptedOn'],
+  DECIDE: ['sessionDate', 'decisionDate', 'announcedOn'],
+  COMPLAIN: ['filedOn'],
+  ADMIT: ['admittedOn'],
+};
+function dated(type, day, data) {
+  if (!data || typeof data !== 'object') return data;
+  const out = { ...data };
+  for (const f of DATED[type] ?? []) if (/^\d{4}-\d{2}-\d{2}$/.test(out[f] ?? '')) out[f] = day.slice(0, 10);
+  return out;
+}
+/** The court's decision for the pinned law: Law 120's term (24 months) from 01/07/2026, the fixture's 12 before. */
+const decisionFor = (c) => ({ ...applyDecision, months: c.lawVersion >= '2026-07-01' ? 24 : 12 });
+
 /** Applies an event the machine must accept; data for an event that has a form must pass that form first. */
 async function accept(p, c, type, at, who, data) {
+  data = dated(type, at, data);
   const form = formOf[type];
   if (form) assert.deepEqual(formErrors(form, data), [], `${type}: the data fails the ${form} form`);
   return acceptAny(p, c, type, at, who, data);
@@ -144,7 +166,7 @@ async function caseAt(state, minor = false) {
     ['dossier_reading', 'NOTIFY_DOSSIER', '2026-08-25', police, notice(minor)],
     ['court_acceptance', 'FILE_WITH_COURT', '2026-09-11', police, filing()],
     ['awaiting_session', 'ACCEPT', '2026-09-14', court, acceptance],
-    ['complaint_window', 'DECIDE', '2026-09-25', court, applyDecision],
+    ['complaint_window', 'DECIDE', '2026-09-25', court, { ...applyDecision, months: 24 }],
     ['execution', 'BECOME_FINAL', '2026-10-01', court, {}],
     ['postponed', 'POSTPONE', '2026-10-02', court, fx('postponement')],
     ['', 'RESUME_EXECUTION', '2026-10-20', court, fx('resumption')],
@@ -178,7 +200,7 @@ async function outcome(c, type, form, name, day) {
     type,
     at: at(day, '15:00'),
     by: SENDER[type] ?? police,
-    data: fx(form, name),
+    data: dated(type, day, fx(form, name)),
   });
   return r.ok ? r.case.state : `refused:${r.refusal.code}`;
 }
@@ -309,8 +331,9 @@ test('each valid fixture is accepted in its branch; fixtures missing what a guar
     'notice/invalid-notified-on': 'refused:guard-failed',
     'notice/valid-minor (minor)': 'proceedings.dossier_reading',
     'notice/invalid-guardian-missing (minor)': 'refused:guard-failed',
-    'court-decision/valid': 'proceedings.complaint_window',
-    'court-decision/valid-absent': 'proceedings.complaint_window',
+    // 12 months: below Law 120's 24 for adults (this case is under Law 120; accepted under 2025-07-01, see Track A).
+    'court-decision/valid': 'refused:guard-failed',
+    'court-decision/valid-absent': 'refused:guard-failed',
     'court-decision/valid-not-applied': 'not_applied',
     'court-decision/invalid-months-missing': 'refused:guard-failed',
     'court-decision/invalid-months-zero': 'refused:guard-failed',
@@ -408,7 +431,15 @@ test('Track B: a 16-year-old through the regional court (Law 120), guardian noti
   assert.deepEqual([deadline(c, 'court-session').due, deadline(c, 'court-session').uncertain], ['2026-09-29', true]);
   // A minor's term is 6–24 months (Law 73 Art. 33: 6–12; Law 120: up to 24): 30 months is refused.
   await refuse(proc, c, 'DECIDE', at('2026-09-25'), court, { ...applyDecision, months: 30 }, 'guard-failed');
-  c = await accept(proc, c, 'DECIDE', at('2026-09-25'), court, applyDecision);
+  // Under Law 120 the pinned law's term for minors (durations.compulsoryMinor, 24 months, uncertain) is the
+  // minimum: 12 months is refused, and the refusal says which bound of which law version.
+  const short = await refuse(proc, c, 'DECIDE', at('2026-09-25'), court, applyDecision, 'guard-failed');
+  assert.match(
+    short.detail,
+    /months = 12 is below the minimum 24 months \(durations\.compulsoryMinor, law 2026-07-01\)/,
+  );
+  assert.match(short.trace, /lawRange\(/);
+  c = await accept(proc, c, 'DECIDE', at('2026-09-25'), court, { ...applyDecision, months: 24 });
   assert.equal(c.state, 'proceedings.complaint_window');
   // Fri 25/09 + 3 working days: Mon 28, Tue 29, Wed 30.
   assert.equal(deadline(c, 'complaint').due, '2026-09-30');
@@ -418,8 +449,20 @@ test('Track B: a 16-year-old through the regional court (Law 120), guardian noti
   c = await accept(proc, c, 'ADMIT', at('2026-10-05'), facility, admission(true));
   assert.equal(c.state, 'in_facility.minor.treating');
   const term = deadline(c, 'term-end');
-  assert.deepEqual([term.n, term.due, term.uncertain], [24, '2028-10-05', true]);
-  assert.match(term.note, /12\.3/);
+  // The court's 24 months, from the admission date in the data (not the law's uncertain default).
+  assert.deepEqual(
+    [term.n, term.due, term.uncertain, term.lawPath, term.source],
+    [
+      24,
+      '2028-10-05',
+      undefined,
+      'durations.compulsoryMinor',
+      {
+        n: { data: '#/properties/courtDecision/properties/months' },
+        start: { data: '#/properties/admission/properties/admittedOn', at: '2026-10-05' },
+      },
+    ],
+  );
 });
 
 test('Track A, law 2025-07-01: Form 35 management at home, complaint, review, postponement, admission, completion', async () => {
@@ -448,7 +491,14 @@ test('Track A, law 2025-07-01: Form 35 management at home, complaint, review, po
   assert.equal(deadline(c, 'court-session').due, '2026-07-07');
   // An adult's term is 12–36 months (Luật XLVPHC Art. 95: 12–24; Law 120: up to 36): 6 months is refused.
   await refuse(proc, c, 'DECIDE', at('2026-07-03'), court, { ...applyDecision, months: 6 }, 'guard-failed');
-  c = await accept(proc, c, 'DECIDE', at('2026-07-03'), court, applyDecision);
+  const asFixture = await proc.apply(c, {
+    type: 'DECIDE',
+    at: at('2026-07-03'),
+    by: court,
+    data: dated('DECIDE', '2026-07-03', applyDecision),
+  });
+  assert.equal(asFixture.ok, true, 'the form fixture (12 months) is within the 2025-07-01 bounds');
+  c = await accept(proc, c, 'DECIDE', at('2026-07-03'), court, { ...applyDecision, months: 18 });
   // Fri 03/07 + 3 working days: Mon 06, Tue 07, Wed 08.
   assert.equal(deadline(c, 'complaint').due, '2026-07-08');
   await refuse(proc, c, 'COMPLAIN', at('2026-07-06'), police, fx('complaint'), 'role-not-permitted');
@@ -465,9 +515,10 @@ test('Track A, law 2025-07-01: Form 35 management at home, complaint, review, po
   c = await accept(proc, c, 'ADMIT', at('2026-08-24'), facility, admission(false));
   assert.equal(c.state, 'in_facility.adult.treating');
   const term = deadline(c, 'term-end');
-  assert.deepEqual([term.n, term.due, term.uncertain, c.lawVersion], [12, '2027-08-24', true, '2025-07-01']);
-  await refuse(proc, c, 'COMPLETE', at('2027-08-24'), facility, fx('completion'), 'guard-failed');
-  c = await accept(proc, c, 'COMPLETE', at('2027-08-25'), facility, fx('completion'));
+  // The court decided 18 months (the law's 12 is only the minimum): the term ends 18 months after admission.
+  assert.deepEqual([term.n, term.due, term.uncertain, c.lawVersion], [18, '2028-02-24', undefined, '2025-07-01']);
+  await refuse(proc, c, 'COMPLETE', at('2028-02-24'), facility, fx('completion'), 'guard-failed');
+  c = await accept(proc, c, 'COMPLETE', at('2028-02-25'), facility, fx('completion'));
   assert.deepEqual([c.state, c.status, c.documents.at(-1).id], ['completed', 'closed', 'completionCertificate']);
 });
 
@@ -509,7 +560,7 @@ test('a complaint after the 3-working-day window is refused; the decision become
   c = await accept(proc, c, 'NOTIFY_DOSSIER', at('2026-09-08'), police, notice(false));
   c = await accept(proc, c, 'FILE_WITH_COURT', at('2026-09-16'), police, filing());
   c = await accept(proc, c, 'ACCEPT', at('2026-09-17'), court, acceptance);
-  c = await accept(proc, c, 'DECIDE', at('2026-09-25'), court, fx('court-decision', 'valid-absent'));
+  c = await accept(proc, c, 'DECIDE', at('2026-09-25'), court, { ...fx('court-decision', 'valid-absent'), months: 24 });
   await refuse(proc, c, 'COMPLAIN', at('2026-10-01'), family, fx('complaint'), 'guard-failed');
   c = await accept(proc, c, 'BECOME_FINAL', at('2026-10-01'), court, {});
   assert.equal(c.state, 'execution');
@@ -627,7 +678,7 @@ test('law versions around 01/07/2026: adult and minor terms, who prepares and fi
     c = await accept(proc, c, 'NOTIFY_DOSSIER', at(day, '10:00'), police, notice(dob === MINOR));
     c = await accept(proc, c, 'FILE_WITH_COURT', at(day, '11:00'), police, filing('2026-06-30'));
     c = await accept(proc, c, 'ACCEPT', at(day, '12:00'), court, acceptance);
-    c = await accept(proc, c, 'DECIDE', at(day, '13:00'), court, applyDecision);
+    c = await accept(proc, c, 'DECIDE', at(day, '13:00'), court, decisionFor(c));
     c = await accept(proc, c, 'BECOME_FINAL', later(at(day), { days: 8 }), court, {});
     return accept(proc, c, 'ADMIT', later(at(day), { days: 9 }), facility, admission(dob === MINOR));
   };
@@ -645,7 +696,7 @@ test('law versions around 01/07/2026: adult and minor terms, who prepares and fi
   assert.deepEqual(terms, [
     ['2025-07-01', 'adult', 12, '2027-07-09'],
     ['2026-07-01', 'adult', 24, '2028-07-10'],
-    ['2025-07-01', 'minor', 6, '2027-01-09'],
+    ['2025-07-01', 'minor', 12, '2027-07-09'], // the court's 12 months, not the law's minimum of 6
     ['2026-07-01', 'minor', 24, '2028-07-10'],
   ]);
   // Before 01/03/2025 the commune PC chair prepared the dossier and the district Labour office filed it with
@@ -676,7 +727,7 @@ test('suspension for a serious illness: resumed with 3 months or more left, rele
   c = await accept(proc, c, 'NOTIFY_DOSSIER', at('2026-08-04'), police, notice(false));
   c = await accept(proc, c, 'FILE_WITH_COURT', at('2026-08-05'), police, filing('2026-08-05'));
   c = await accept(proc, c, 'ACCEPT', at('2026-08-06'), court, acceptance);
-  c = await accept(proc, c, 'DECIDE', at('2026-08-07'), court, applyDecision);
+  c = await accept(proc, c, 'DECIDE', at('2026-08-07'), court, decisionFor(c));
   c = await accept(proc, c, 'BECOME_FINAL', at('2026-08-13'), court, {});
   c = await accept(proc, c, 'ADMIT', at('2026-08-17'), facility, admission(false));
   await refuse(
@@ -718,11 +769,16 @@ test('uncertain Law-120 values are overridable per province: a province keeping 
   c = await accept(local, c, 'NOTIFY_DOSSIER', at('2026-08-04'), police, notice(true));
   c = await accept(local, c, 'FILE_WITH_COURT', at('2026-08-05'), police, filing('2026-08-05'));
   c = await accept(local, c, 'ACCEPT', at('2026-08-06'), court, acceptance);
-  c = await accept(local, c, 'DECIDE', at('2026-08-07'), court, applyDecision);
+  // Without the overlay 6 months is below Law 120's 24 for minors; with it, the province's 6 is the minimum.
+  await refuse(proc, c, 'DECIDE', at('2026-08-07'), court, { ...applyDecision, months: 6 }, 'guard-failed');
+  c = await accept(local, c, 'DECIDE', at('2026-08-07'), court, { ...applyDecision, months: 6 });
   c = await accept(local, c, 'BECOME_FINAL', at('2026-08-13'), court, {});
   c = await accept(local, c, 'ADMIT', at('2026-08-17'), facility, admission(true));
   const term = deadline(c, 'term-end');
-  assert.deepEqual([term.n, term.due, term.uncertain], [6, '2027-02-17', true]);
+  assert.deepEqual(
+    [term.n, term.due, term.source.n],
+    [6, '2027-02-17', { data: '#/properties/courtDecision/properties/months' }],
+  );
   // Settled values cannot be overridden: the complaint window (3 working days) is not marked uncertain.
   const bad = {
     ...overlay,
@@ -758,7 +814,7 @@ const fixtures = {
   'proceedings/NOTIFY_DOSSIER#0': { by: police, data: (c, p) => notice(isMinor(p)) },
   'proceedings/FILE_WITH_COURT#0': { by: police, after: 'dossier-reading', data: () => filing() },
   'proceedings/ACCEPT#0': { by: court, data: () => acceptance },
-  'proceedings/DECIDE#0': { by: court, data: () => applyDecision },
+  'proceedings/DECIDE#0': { by: court, data: (c) => decisionFor(c) },
   'proceedings/DECIDE#1': { by: court, data: () => fx('court-decision', 'valid-not-applied') },
   'proceedings/COMPLAIN#0': { by: family, data: () => fx('complaint', 'valid-procuracy') },
   'proceedings/BECOME_FINAL#0': { by: court, after: 'complaint', data: () => ({}) },
@@ -784,7 +840,7 @@ for (const [key, f] of Object.entries(fixtures)) {
   if (!form) continue;
   const data = f.data;
   f.data = (c, p) => {
-    const d = data(c, p);
+    const d = dated(key.split('/')[1].split('#')[0], c.updatedAt, data(c, p));
     assert.deepEqual(formErrors(form, d), [], `${key}: the data fails the ${form} form`);
     return d;
   };
