@@ -102,18 +102,34 @@ export class Repository {
   }
 
   async recall(q: Queryable, scope: 'event' | 'upload', key: string): Promise<Remembered | undefined> {
-    const rows = await q.query<{ body_hash: string; status: number; response: string }>(
-      'SELECT body_hash, status, response FROM idempotency_keys WHERE scope = $1 AND key = $2',
-      [scope, key],
-    );
+    const rows = await q.query<{
+      body_hash: string;
+      status: number;
+      response: string | null;
+      response_enc: Uint8Array | null;
+    }>('SELECT body_hash, status, response, response_enc FROM idempotency_keys WHERE scope = $1 AND key = $2', [
+      scope,
+      key,
+    ]);
     const r = rows[0];
-    return r ? { bodyHash: r.body_hash, status: r.status, response: r.response } : undefined;
+    if (!r) return undefined;
+    const response = r.response_enc
+      ? this.cipher.openBytes(r.response_enc, `idempotency.${scope}:${key}`).toString('utf8')
+      : (r.response ?? '');
+    return { bodyHash: r.body_hash, status: r.status, response };
   }
 
+  /** Keeps the answer under the key, encrypted (it holds the case). */
   async remember(q: Queryable, scope: 'event' | 'upload', key: string, r: Remembered): Promise<void> {
     await q.query(
-      'INSERT INTO idempotency_keys (scope, key, body_hash, status, response) VALUES ($1, $2, $3, $4, $5)',
-      [scope, key, r.bodyHash, r.status, r.response],
+      'INSERT INTO idempotency_keys (scope, key, body_hash, status, response_enc) VALUES ($1, $2, $3, $4, $5)',
+      [
+        scope,
+        key,
+        r.bodyHash,
+        r.status,
+        this.cipher.sealBytes(Buffer.from(r.response, 'utf8'), `idempotency.${scope}:${key}`),
+      ],
     );
   }
 

@@ -239,6 +239,12 @@ export function apiSuite(server) {
     assert.equal(row.state, 'awaiting_decision');
     const [ev] = await s.db.query('SELECT data_enc FROM events WHERE case_id = $1', [caseId]);
     assert.equal(Buffer.from(ev.data_enc).includes(Buffer.from('038090001234')), false);
+    const keys = await s.db.query('SELECT response, response_enc FROM idempotency_keys');
+    assert.ok(keys.length > 0);
+    for (const k of keys) {
+      assert.equal(k.response, null, 'the kept answer (it holds the case) is not in clear');
+      assert.equal(Buffer.from(k.response_enc).includes(Buffer.from('038090001234')), false);
+    }
     for (const line of s.lines) assert.doesNotMatch(line, /Nguyễn|038090001234|methamphetamine/);
     assert.ok(s.lines.some((l) => l.startsWith('POST /cases/:caseId/events 201')));
   });
