@@ -208,7 +208,12 @@ test('the 24-hour residence rules run through the weekend and were met', () => {
 test('the compulsory, post-rehab and monitoring scenarios show track, reason and Form 54 as a user sees them', () => {
   const minor = simulate('compulsory-rehab-minor-regional-court').view;
   assert.equal(minor.track, 'minor');
-  assert.equal(minor.deadlines.find((d) => d.id === 'term-end').uncertain, true);
+  // The term is the court's decided months (24 under Law 120), counted from the admission date.
+  const term = minor.deadlines.find((d) => d.id === 'term-end');
+  assert.deepEqual(
+    [term.n, term.source.n.data, term.source.start.at, term.due],
+    [24, '#/properties/courtDecision/properties/months', '2026-10-05', '2028-10-05'],
+  );
   const pregnant = simulate('compulsory-rehab-excluded-pregnant').view;
   assert.match(pregnant.stateTitle.vi, /mang thai/);
   assert.match(pregnant.stateTitle.en, /pregnant/);
