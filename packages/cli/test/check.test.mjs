@@ -70,7 +70,15 @@ function newShapesTree() {
           DECIDE: {
             target: 'serving',
             description: 'term within the law',
-            guard: { type: 'lawRange', params: { value: months, min: 'durations.term', max: 'durations.terms.max' } },
+            guard: {
+              type: 'all',
+              params: {
+                guards: [
+                  { type: 'lawRange', params: { value: months, min: 'durations.term', max: 'durations.terms.max' } },
+                  { type: 'lawRange', params: { value: months, max: { law: 'durations.term.max', optional: true } } },
+                ],
+              },
+            },
           },
         },
       },
@@ -206,7 +214,7 @@ describe('hoso check: input errors and options', () => {
       '1 error, 0 warnings',
     ]);
   });
-  it('checks the newer machine shapes: law paths of lawRange, sender events, compound states without initial', () => {
+  it('checks the newer machine shapes: law paths of lawRange (optional ones no law sets: warning), sender events, compound states without initial', () => {
     const { dir, line } = newShapesTree();
     const { code, lines } = check(dir, '--schemas', 'schemas', '--workflows', 'workflows');
     assert.equal(code, 1, lines.join('\n'));
@@ -215,17 +223,19 @@ describe('hoso check: input errors and options', () => {
     assert.deepEqual(
       located.map((m) => [Number(m[1]), m[2]]),
       [
-        [line('durations.terms.max'), '/states/open/on/DECIDE/guard/params/max'],
+        [line('durations.terms.max'), '/states/open/on/DECIDE/guard/params/guards/0/params/max'],
+        [line('durations.term.max'), '/states/open/on/DECIDE/guard/params/guards/1/params/max/law'],
         [line('"serving": {'), '/states/serving'],
         [line('"a": {'), '/states/serving/states/a'],
         [line('"DECIDED"'), '/states/serving/on/END/guard/params/differentFrom'],
       ],
     );
     assert.match(located[0][3], /no law version defines "durations.terms"/);
-    assert.match(located[1][3], /compound state "serving" has no "initial"/);
-    assert.match(located[2][3], /state "serving.a" cannot be reached/);
-    assert.match(located[3][3], /event "DECIDED" does not exist/);
-    assert.equal(lines.at(-1), '4 errors, 0 warnings');
+    assert.match(located[1][3], /^warning: no law version sets "durations.term.max": this bound is never checked$/);
+    assert.match(located[2][3], /compound state "serving" has no "initial"/);
+    assert.match(located[3][3], /state "serving.a" cannot be reached/);
+    assert.match(located[4][3], /event "DECIDED" does not exist/);
+    assert.equal(lines.at(-1), '4 errors, 1 warning');
   });
   it('--json prints the problems as data', () => {
     const r = check(badJsonTree(), '--schemas', 'schemas', '--workflows', 'workflows', '--json');

@@ -2,7 +2,7 @@
  * Machine checks of `hoso check`: the meta-schema and reference checks of @hoso/workflow, then
  * reachability (every state reachable from the initial one; every state can reach a final state),
  * events whose roles no law version defines (`role.<r>` or `authority.<r>`), and `meta.form` naming
- * a form folder that does not exist. Steps without `meta.basis` fail the meta-schema; events with no roles and numeric deadlines without `basis` are
+ * a form folder that does not exist, and optional `lawRange` bounds no law version sets (warnings, law-bounds.ts). Steps without `meta.basis` fail the meta-schema; events with no roles and numeric deadlines without `basis` are
  * reported by `checkDefinition`.
  */
 import { readFile } from 'node:fs/promises';
@@ -13,6 +13,7 @@ import type { LawVersionFile } from '@hoso/workflow';
 import { parseJsonSource } from '../build/json-source.js';
 import { escapePointerToken } from '../build/build-error.js';
 import { at, type Problem } from './problem.js';
+import { optionalLawBounds } from './law-bounds.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -144,6 +145,9 @@ export async function checkMachine(file: string, ctx: MachineContext): Promise<P
   for (const n of all)
     if (reached.has(n) && !finishes.has(n))
       problems.push(at(source, n.pointer, 'error', `state "${n.id}" has no path to a final state`));
+
+  if (ctx.laws.length > 0 && isObj(machine.states))
+    problems.push(...optionalLawBounds(source, machine.states, '/states', ctx.laws));
 
   for (const n of all) {
     const meta = isObj(n.def.meta) ? n.def.meta : {};
