@@ -140,9 +140,10 @@ export class Repository {
     since: string | undefined,
     limit: number,
   ): Promise<{ cases: Case[]; cursor: string; more: boolean }> {
+    // Ordered by the bigint column itself: the text alias `seq` would sort "10" before "9".
     const rows = await q.query<CaseRow>(
       `SELECT id, commune, seq::text AS seq, person_enc, data_enc FROM cases
-       WHERE commune = $1 AND seq > $2::bigint ORDER BY seq LIMIT $3`,
+       WHERE commune = $1 AND cases.seq > $2::bigint ORDER BY cases.seq LIMIT $3`,
       [commune, since ?? '0', limit + 1],
     );
     const more = rows.length > limit;

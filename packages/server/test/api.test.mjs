@@ -1,6 +1,7 @@
-/** The API against PGlite (embedded PostgreSQL), in every run: see suite.mjs for the scenarios. */
+/** The API against PGlite (embedded PostgreSQL), in every run: see suite.mjs and adapter-suite.mjs for the scenarios. */
 import { before } from 'node:test';
 import { apiSuite } from './suite.mjs';
+import { adapterSuite } from './adapter-suite.mjs';
 import { testServer } from './support.mjs';
 
 let s;
@@ -12,3 +13,4 @@ before(
 );
 
 apiSuite(() => s);
+adapterSuite(() => s);

@@ -4,6 +4,7 @@
  */
 import { before, after, test } from 'node:test';
 import { apiSuite } from './suite.mjs';
+import { adapterSuite } from './adapter-suite.mjs';
 import { startPostgres, testServer } from './support.mjs';
 
 const pg = await startPostgres();
@@ -20,4 +21,5 @@ if (pg.skip) {
   );
   after(() => pg.stop());
   apiSuite(() => s);
+  adapterSuite(() => s);
 }

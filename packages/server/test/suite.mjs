@@ -101,6 +101,32 @@ export function apiSuite(server) {
     assert.equal(bad.body.code, 'invalid-query');
   });
 
+  test('sync: paging with limit walks every change once, in change order, across cursor 9 → 10', async () => {
+    await auth();
+    const s = server();
+    const start = (await get(s, `/cases?commune=${COMMUNE}`, chair)).body.cursor;
+    const made = [];
+    for (let i = 0; i < 12; i++) made.push(await registered());
+    const seen = [];
+    let cursor = start;
+    const cursors = [];
+    for (;;) {
+      const page = await get(s, `/cases?commune=${COMMUNE}&since=${cursor}&limit=5`, chair);
+      assert.equal(page.status, 200);
+      seen.push(...page.body.cases.map((c) => c.id));
+      cursors.push(Number(page.body.cursor));
+      cursor = page.body.cursor;
+      if (!page.body.more) break;
+    }
+    assert.deepEqual(seen, made);
+    assert.deepEqual(
+      cursors,
+      [...cursors].sort((a, b) => a - b),
+      'cursors only grow',
+    );
+    assert.ok(cursors[cursors.length - 1] >= 10);
+  });
+
   test('refusals: malformed JSON (line:column), unknown procedure, invalid data (pointer), missing key', async () => {
     await auth();
     const caseId = id();
