@@ -81,7 +81,11 @@ export function adapterSuite(server) {
     const loaded = await chair.load({ communeCode: COMMUNE });
     assert.ok(loaded.cases.some((c) => c.id === caseId && c.rev === 2));
     const since = await chair.load({ communeCode: COMMUNE, since: loaded.cursor });
-    assert.deepEqual(since.cases.map((c) => [c.id, c.rev]), [], `cursor ${loaded.cursor}, ${loaded.cases.length} cases`);
+    assert.deepEqual(
+      since.cases.map((c) => [c.id, c.rev]),
+      [],
+      `cursor ${loaded.cursor}, ${loaded.cases.length} cases`,
+    );
     await assert.rejects(chair.load({ communeCode: '00004' }), { code: 'other-commune' });
   });
 }
