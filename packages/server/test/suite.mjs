@@ -318,7 +318,7 @@ export function apiSuite(server) {
     assert.equal(Buffer.from(row.file_name_enc).includes(Buffer.from('Giấy')), false);
   });
 
-  test('openapi.json is built from the contract schema; health answers', async () => {
+  test('openapi.json is built from the contract schema; health answers; CORS lets a portal send and read Retry-After', async () => {
     const s = server();
     const doc = await get(s, '/openapi.json');
     assert.equal(doc.body.openapi, '3.1.0');
@@ -336,6 +336,18 @@ export function apiSuite(server) {
     assert.equal(h.status, 200);
     assert.equal(h.body.ok, true);
     assert.ok(h.body.procedures.includes('voluntary-rehab'));
+    const cors = await fetch(`${s.url}/cases/x/events`, {
+      method: 'OPTIONS',
+      headers: {
+        Origin: 'https://portal.example',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'authorization,idempotency-key,content-type',
+      },
+    });
+    assert.equal(cors.status, 204);
+    assert.match(cors.headers.get('access-control-allow-headers'), /Idempotency-Key/i);
+    const exposed = await fetch(`${s.url}/health`, { headers: { Origin: 'https://portal.example' } });
+    assert.match(exposed.headers.get('access-control-expose-headers'), /Retry-After/);
     const missing = await get(s, '/nowhere');
     assert.equal(missing.status, 404);
     assert.equal(missing.body.code, 'not-found');
