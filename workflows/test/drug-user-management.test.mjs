@@ -127,7 +127,10 @@ test('residence change within 24 hours across a weekend: Fri 28/08/2026 18:00 â†
   let c = await managed('2026-08-07T16:00:00+07:00', '2026-08-08T10:00:00+07:00');
   await refuse(proc, c, 'PRESENT', '2026-08-28T09:00:00+07:00', police, presentation, 'guard-failed');
   await refuse(proc, c, 'REPORT_MOVE', '2026-08-28T18:00:00+07:00', police, move, 'role-not-permitted');
-  c = await accept(proc, c, 'REPORT_MOVE', '2026-08-28T18:00:00+07:00', personUser, move);
+  // Reported 2 hours after leaving: the limits still run from the time of leaving; a later time is refused.
+  const early = { ...move, movedAt: '2026-08-28T20:30:00+07:00' };
+  await refuse(proc, c, 'REPORT_MOVE', '2026-08-28T20:00:00+07:00', personUser, early, 'deadline-data-invalid');
+  c = await accept(proc, c, 'REPORT_MOVE', '2026-08-28T20:00:00+07:00', personUser, move);
   assert.equal(deadline(c, 'present-at-new-commune').dueAt, '2026-08-29T18:00:00.000+07:00');
   assert.equal(deadline(c, 'notify-destination').dueAt, '2026-08-29T18:00:00.000+07:00');
   c = await accept(proc, c, 'NOTIFY_DESTINATION', '2026-08-29T08:00:00+07:00', police, notice);
@@ -279,7 +282,7 @@ test('every valid fixture of the four forms is accepted in its branch; fixtures 
     assert.equal(c.state, 'under_management', file);
   }
   for (const file of fixtureNames('residence-change', 'valid')) {
-    const data = form('residence-change', file);
+    const data = { ...form('residence-change', file), movedAt: at };
     const c = await accept(proc, managed_, 'REPORT_MOVE', at, data.reportedBy === 'family' ? family : personUser, data);
     assert.deepEqual(
       [c.state, deadline(c, 'present-at-new-commune').dueAt],
@@ -374,7 +377,8 @@ const fixtures = {
     data: () => declaration,
     expect: (law) => (law === '2026-07-01' ? 'ok' : 'role-not-permitted'),
   },
-  'under_management/REPORT_MOVE#0': { by: personUser, data: () => move },
+  // The 24-hour limits run from the time of leaving, which cannot be after the report: the previous step's time.
+  'under_management/REPORT_MOVE#0': { by: personUser, data: (c) => ({ ...move, movedAt: c.updatedAt }) },
   'under_management/NOTIFY_DESTINATION#0': { by: police, data: () => notice },
   'under_management/PRESENT#0': { by: police, data: () => presentation },
   'under_management/RECORD_REUSE#0': { by: police, data: () => reuse },

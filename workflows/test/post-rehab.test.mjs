@@ -293,7 +293,10 @@ test('every valid fixture of the residence-change, presentation, transfer, relap
     completion: ['invalid-result-missing'],
   };
   let managed = await accept(proc, start('2026-07-06'), 'DECIDE', at('2026-07-06'), chair, decision('voluntary'));
-  managed = await accept(proc, managed, 'REPORT_MOVE', at('2026-07-07'), personUser, move);
+  managed = await accept(proc, managed, 'REPORT_MOVE', at('2026-07-07'), personUser, {
+    ...move,
+    movedAt: at('2026-07-07'),
+  });
   // COMPLETE needs the term to be over (1 year from 06/07/2026).
   const when = (type) => (type === 'COMPLETE' ? at('2027-07-07') : at('2026-07-08'));
   let accepted = 0;
@@ -302,7 +305,8 @@ test('every valid fixture of the residence-change, presentation, transfer, relap
     const valid = validFixtures(name);
     assert.ok(valid.length >= 1, name);
     for (const file of valid) {
-      const data = form(name, file);
+      // A move is reported after leaving: the time of leaving is the report's (the limit runs from it).
+      const data = type === 'REPORT_MOVE' ? { ...form(name, file), movedAt: when(type) } : form(name, file);
       assert.ok(validate(data), `${name}/${file} fails its form: ${JSON.stringify(validate.errors)}`);
       const c = await accept(proc, managed, type, when(type), who, data);
       assert.deepEqual(c.data[proc.definition.states.managing.meta.events[type].dataKey], data, `${name}/${file}`);
@@ -321,7 +325,8 @@ const fixtures = {
   'awaiting_decision/DECIDE#1': { by: chair, data: () => decision('compulsory-minor') },
   'awaiting_decision/DECIDE#2': { by: chair, data: () => decision('substitution') },
   'managing/SUBMIT_PLAN#0': { by: chair, data: () => plan },
-  'managing/REPORT_MOVE#0': { by: personUser, data: () => move },
+  // The 24-hour limit runs from the time of leaving, which cannot be after the report: the previous step's time.
+  'managing/REPORT_MOVE#0': { by: personUser, data: (c) => ({ ...move, movedAt: c.updatedAt }) },
   'managing/PRESENT#0': { by: police, data: () => presentation },
   'managing/TRANSFER_FILE#0': { by: police, data: () => transfer },
   'managing/RELAPSE#0': { by: police, data: () => relapse },

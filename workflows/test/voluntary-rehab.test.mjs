@@ -472,7 +472,8 @@ const fixtures = {
     by: police,
     data: () => violation('not-started'),
   },
-  'in_treatment/REPORT_MOVE#0': { by: personUser, data: () => move },
+  // The 24-hour limit runs from the time of leaving, which cannot be after the report: the previous step's time.
+  'in_treatment/REPORT_MOVE#0': { by: personUser, data: (c) => ({ ...move, movedAt: c.updatedAt }) },
   'in_treatment/PRESENT#0': { by: police, data: () => presentation },
   'in_treatment/APPLY_MONITORING#0': {
     by: police,
