@@ -1,0 +1,133 @@
+/**
+ * A filled document: every part of a template (see template.ts) turned into text segments for one case, with the
+ * list of case paths that had no value. Pure: the element renders it, tests compare it field by field.
+ */
+import { fill, formatLongDate, plain, readPath, MISSING, type Segment } from './fill.js';
+import { resolveIssuer, type DocumentUnit, type Issuer } from './offices.js';
+import type { BodyItem, DocumentTemplate } from './template.js';
+
+/** The parts of the persisted case a document reads. */
+export interface DocumentCase {
+  id?: string;
+  procedure?: string;
+  lawVersion?: string;
+  province?: string;
+  person?: Record<string, unknown>;
+  data?: Record<string, unknown>;
+  deadlines?: { id: string; due?: string; supersededAt?: string }[];
+  documents?: { id: string; issuedAt?: string; formCode?: string | null }[];
+  createdAt?: string;
+}
+
+export interface FilledParagraph {
+  heading?: string;
+  segments: Segment[];
+}
+
+export interface FilledDocument {
+  issuer: Issuer;
+  parent: Segment[] | undefined;
+  agency: Segment[];
+  formCode: string | undefined;
+  number: Segment[] | undefined;
+  place: Segment[];
+  /** "ngày 15 tháng 7 năm 2026", or dotted blanks when the date is missing. */
+  date: Segment[];
+  title: Segment[];
+  subtitle: Segment[] | undefined;
+  basis: Segment[][];
+  enacting: Segment[] | undefined;
+  body: FilledParagraph[];
+  recipients: Segment[][];
+  signature: { delegation: string | undefined; title: string; name: Segment[] };
+  /** Case paths that had no value, in order of first use. */
+  missing: string[];
+}
+
+/** Case deadlines keyed by id (the live one), so templates can say `{deadlines.decision.due|date}`. */
+function deadlineMap(c: DocumentCase): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const d of c.deadlines ?? []) if (!d.supersededAt || !out[d.id]) out[d.id] = d;
+  return out;
+}
+
+function matches(item: unknown, where: BodyItem['where']): boolean {
+  if (!where) return true;
+  return Object.entries(where).every(([k, v]) => readPath(item, k) === v);
+}
+
+/** Fills a template for a case under a law version's resolved values. */
+export function fillDocument(
+  template: DocumentTemplate,
+  c: DocumentCase,
+  lawValues: Record<string, Record<string, unknown> | undefined>,
+  unit: DocumentUnit = {},
+): FilledDocument {
+  const issued = [...(c.documents ?? [])].reverse().find((d) => d.id === template.id);
+  const scope = {
+    case: c,
+    person: c.person ?? {},
+    data: c.data ?? {},
+    deadlines: deadlineMap(c),
+    document: issued ?? {},
+    unit,
+  };
+  const labels = template.labels ?? {};
+  const missing = new Set<string>();
+  const f = (text: string, where: string, s: unknown = scope): Segment[] => fill(text, s, labels, missing, where);
+  const issuer = resolveIssuer(template.issuer, lawValues);
+  const lawForm = template.form ? (lawValues[template.form]?.code as string | null | undefined) : undefined;
+  const formCode = issued?.formCode ?? lawForm ?? undefined;
+
+  const rawDate = readPath(scope, template.date);
+  const long = typeof rawDate === 'string' ? formatLongDate(rawDate) : undefined;
+  if (!long) missing.add(template.date);
+  const date: Segment[] = long
+    ? [{ text: long }]
+    : [{ text: `ngày ${MISSING} tháng ${MISSING} năm ${MISSING}`, missing: template.date }];
+
+  const body: FilledParagraph[] = [];
+  template.body.forEach((item, i) => {
+    const where = `body[${i}]`;
+    if (!item.each) {
+      body.push({ ...(item.heading ? { heading: item.heading } : {}), segments: f(item.text, where) });
+      return;
+    }
+    const list = readPath(scope, item.each);
+    if (!Array.isArray(list)) {
+      missing.add(item.each);
+      body.push({ segments: [{ text: MISSING, missing: item.each }] });
+      return;
+    }
+    const kept = list.filter((x) => matches(x, item.where));
+    if (!kept.length && item.empty) body.push({ segments: f(item.empty, where) });
+    kept.forEach((x) => body.push({ segments: f(item.text, where, { ...scope, item: x }) }));
+  });
+
+  const head = issuer.head;
+  const delegation = template.signature.delegation ?? (issuer.collective ? 'TM.' : undefined);
+  const signatureTitle =
+    delegation === 'TM.'
+      ? `TM. ${issuer.collective ?? plain(f(issuer.agency, 'issuer'))}\n${head}`
+      : delegation
+        ? `${delegation} ${head}\n${template.signature.signerTitle ?? `PHÓ ${head}`}`
+        : head;
+
+  return {
+    issuer,
+    parent: issuer.parent ? f(issuer.parent, 'issuer') : undefined,
+    agency: f(issuer.agency, 'issuer'),
+    formCode: formCode ?? undefined,
+    number: template.number !== undefined ? f(template.number, 'number') : undefined,
+    place: f('{unit.place}', 'place'),
+    date,
+    title: f(template.title, 'title'),
+    subtitle: template.subtitle !== undefined ? f(template.subtitle, 'subtitle') : undefined,
+    basis: (template.basis ?? []).map((b, i) => f(b, `basis[${i}]`)),
+    enacting: template.enacting !== undefined ? f(template.enacting, 'enacting') : undefined,
+    body,
+    recipients: template.recipients.map((r, i) => f(r, `recipients[${i}]`)),
+    signature: { delegation, title: signatureTitle, name: f(template.signature.name, 'signature.name') },
+    missing: [...missing],
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * The document template format (`workflows/<procedure>/documents/<document>.json`, JSON Schema in
+ * `template.schema.json`): the parts of an administrative document in the layout of Decree 30/2020/NĐ-CP, with
+ * `{path}` placeholders (see fill.ts). Who issues and signs is not written here: `issuer` names a law value
+ * (`authority.*` or `role.*`), resolved against the case's law version and province overlay.
+ */
+import type { Labels } from './fill.js';
+
+/** How the signature block delegates (Decree 30/2020 Art. 13 and Appendix I). */
+export type Delegation = 'TM.' | 'KT.' | 'TL.' | 'TUQ.' | 'Q.';
+
+export interface BodyItem {
+  /** Bold lead, e.g. "Điều 1." */
+  heading?: string;
+  text: string;
+  /** Repeat `text` for each element of this case path (inside, `{item.…}` reads the element). */
+  each?: string;
+  /** With `each`: keep only elements whose fields equal these values. */
+  where?: Record<string, string | number | boolean>;
+  /** With `each`: the line shown when nothing is left. */
+  empty?: string;
+}
+
+export interface DocumentTemplate {
+  $schema?: string;
+  /** The document id (as in the machine's `meta.documents`, or an extra paper such as `receipt`). */
+  id: string;
+  procedure: string;
+  /** Who issues it: a law path, `authority.<id>` (its first role) or `role.<id>`. */
+  issuer: string;
+  /** Law path of the form code (`documentForm.*`), shown top right when the law gives a code. */
+  form?: string;
+  /** The number and symbol after "Số:" (omit for papers without one). */
+  number?: string;
+  /** Case path of the date (date or date-time) in the place-and-date line. */
+  date: string;
+  title: string;
+  subtitle?: string;
+  /** Legal bases, one line each ("Căn cứ …;"). */
+  basis?: string[];
+  /** A decision's enacting formula: "<SIGNATORY TITLE> <AGENCY> / QUYẾT ĐỊNH:" after the bases. */
+  enacting?: string;
+  body: BodyItem[];
+  /** Lines under "Nơi nhận:". */
+  recipients: string[];
+  signature: {
+    delegation?: Delegation;
+    /** The title of who actually signs, when not the head (e.g. "PHÓ CHỦ TỊCH" with KT.). */
+    signerTitle?: string;
+    /** The signer's name (placeholder). */
+    name: string;
+  };
+  labels?: Labels;
+}
+
+/** Thrown when a template object does not have the shape above: says which field. */
+export class TemplateFormatError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TemplateFormatError';
+  }
+}
+
+/** A light run-time check (the full one is the JSON Schema): the fields the element cannot do without. */
+export function checkTemplate(value: unknown, where = 'template'): DocumentTemplate {
+  if (!value || typeof value !== 'object') throw new TemplateFormatError(`${where}: not an object`);
+  const t = value as Record<string, unknown>;
+  for (const key of ['id', 'procedure', 'issuer', 'date', 'title'] as const) {
+    if (typeof t[key] !== 'string' || !t[key]) throw new TemplateFormatError(`${where}: "${key}" must be a text`);
+  }
+  if (!Array.isArray(t.body)) throw new TemplateFormatError(`${where}: "body" must be a list`);
+  if (!Array.isArray(t.recipients)) throw new TemplateFormatError(`${where}: "recipients" must be a list`);
+  const sig = t.signature as Record<string, unknown> | undefined;
+  if (!sig || typeof sig.name !== 'string') throw new TemplateFormatError(`${where}: "signature.name" must be a text`);
+  return value as DocumentTemplate;
+}

@@ -1,0 +1,43 @@
+/**
+ * The document templates shipped with hoso (`workflows/<procedure>/documents/*.json`), each loaded when a page
+ * needs it (its own chunk in the bundle). `TemplateSource` lets a portal pass its own reviewed copies.
+ */
+import { checkTemplate, type DocumentTemplate } from './template.js';
+
+/** Where templates come from: `(procedure, document)` → the template. */
+export type TemplateSource = (procedure: string, document: string) => Promise<DocumentTemplate>;
+
+/** Thrown when no template exists for a document: the message lists the ones that do. */
+export class UnknownTemplateError extends Error {
+  constructor(procedure: string, document: string, known: string[]) {
+    super(`no document template "${procedure}/${document}"; known: ${known.join(', ') || '(none)'}`);
+    this.name = 'UnknownTemplateError';
+  }
+}
+
+type Loader = () => Promise<{ default: unknown }>;
+
+const BUILTIN: Record<string, Loader> = {
+  'voluntary-rehab/decision': () => import('@hoso/workflows/voluntary-rehab/documents/decision.json'),
+};
+
+/** The ids (`procedure/document`) of the shipped templates. */
+export const builtinTemplateIds = (): string[] => Object.keys(BUILTIN);
+
+/** The shipped templates. */
+export const builtinTemplates: TemplateSource = async (procedure, document) => {
+  const key = `${procedure}/${document}`;
+  const load = BUILTIN[key];
+  if (!load) throw new UnknownTemplateError(procedure, document, Object.keys(BUILTIN));
+  return checkTemplate((await load()).default, key);
+};
+
+/** A source over templates already in memory (tests, a portal's own set). */
+export function templateSource(templates: DocumentTemplate[]): TemplateSource {
+  const byKey = new Map(templates.map((t) => [`${t.procedure}/${t.id}`, t]));
+  return async (procedure, document) => {
+    const t = byKey.get(`${procedure}/${document}`);
+    if (!t) throw new UnknownTemplateError(procedure, document, [...byKey.keys()]);
+    return checkTemplate(t, `${procedure}/${document}`);
+  };
+}
