@@ -99,3 +99,21 @@ export function generateW1() {
     conditions: [SHOW_WHEN_ON],
   };
 }
+
+export const CATEGORIES = 5;
+
+/**
+ * W1 as a wizard: the same 30 groups (rules kept) as a Categorization of 5 categories × 6 groups (60 fields each),
+ * for the step-switch measure. Category c holds groups 6c–6c+5.
+ */
+export function w1WizardUischema(uischema = generateW1().uischema) {
+  const per = GROUPS / CATEGORIES;
+  return {
+    type: 'Categorization',
+    elements: Array.from({ length: CATEGORIES }, (_, c) => ({
+      type: 'Category',
+      label: `Phần ${c + 1}`,
+      elements: uischema.elements.slice(c * per, (c + 1) * per),
+    })),
+  };
+}

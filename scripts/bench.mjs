@@ -17,8 +17,16 @@
 //   bundle         gzip -9 of packages/forms/bundle/hoso-form.js
 //   draft save     @hoso/case-store saveDraft of a draft with 300 fields (revision check, one readwrite transaction)
 //                  until committed, in real IndexedDB (bench/case-store-page.js, bundled here with esbuild)
-// Needs `pnpm build`. Options: --runs N (first renders, default 10), --edits N (≥ 50, default 60), --json FILE,
-// --only case-store (just the draft saves; needs no build).
+//   <hoso-procedure> (bench/procedure.mjs, bench/procedure-page.js), with the production elements bundle
+//                  (packages/elements/bundle) and the real voluntary-rehab procedure whose REGISTER form is W1:
+//     open a case  mount <hoso-procedure case-id> on a stored case whose draft holds 300 filled fields → the
+//                  step's form shows all 300 (cold: a fresh page, chunks fetched; then warm runs)
+//     switch steps W1 as a wizard of 5 categories × 60 fields: Next → the next category's 60 fields shown
+//     answers      Continue → the "check your answers" page shows its 300 rows
+//     bundle       gzip -9 of the elements entry + its static imports, of the <hoso-form> chunk, of the largest form
+// Needs `pnpm build`. Options: --runs N (first renders, opens, answers, switches; default 10), --edits N (≥ 50,
+// default 60), --json FILE, --only case-store (just the draft saves; needs no build), --only procedure (just the
+// <hoso-procedure> measures and the elements bundle).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { cpus, loadavg } from 'node:os';
@@ -27,6 +35,13 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 import { precompileValidators } from '../bench/precompile.mjs';
+import {
+  elementsBundleSizes,
+  fileUnder,
+  procedureFormModules,
+  procedureRows,
+  runProcedureBench,
+} from '../bench/procedure.mjs';
 import { generateW1 } from '../bench/w1.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -41,29 +56,37 @@ const EDITS = Math.max(50, Number(argValue('--edits', 60)));
 const WARMUP = 5;
 const WARMUP_SAVES = 5;
 const JSON_OUT = argValue('--json');
-const ONLY_STORE = argValue('--only') === 'case-store';
+const ONLY = argValue('--only');
+if (ONLY !== undefined && ONLY !== 'case-store' && ONLY !== 'procedure')
+  fail(`--only takes "case-store" or "procedure", not "${ONLY}"`);
+const ONLY_STORE = ONLY === 'case-store';
+const ONLY_PROCEDURE = ONLY === 'procedure';
 
 const BUNDLE = join(ROOT, 'packages/forms/bundle/hoso-form.js');
 const REGISTRATION = join(ROOT, 'schemas/generated/voluntary-rehab/registration.js');
 const VALID = join(ROOT, 'schemas/voluntary-rehab/registration/fixtures/valid.json');
+const ELEMENTS = join(ROOT, 'packages/elements/bundle');
 
 function fail(message) {
   process.stderr.write(`bench: ${message}\n`);
   process.exit(1);
 }
 
-const missing = ONLY_STORE ? [] : [BUNDLE, REGISTRATION, VALID].filter((f) => !existsSync(f));
+const needed = ONLY_STORE ? [] : ONLY_PROCEDURE ? [ELEMENTS] : [BUNDLE, REGISTRATION, VALID, ELEMENTS];
+const missing = needed.filter((f) => !existsSync(f));
 if (missing.length) fail(`missing ${missing.map((f) => f.slice(ROOT.length)).join(', ')}: run \`pnpm build\` first`);
 
 // ---- workloads --------------------------------------------------------------------------------------------
 const w1 = generateW1();
+const w1Validators = await precompileValidators([w1.schema, ...w1.conditions], 'bench-w1');
 const w1Module = [
-  await precompileValidators([w1.schema, ...w1.conditions], 'bench-w1'),
+  w1Validators,
   `export const schema = ${JSON.stringify(w1.schema)};`,
   `export const uischema = ${JSON.stringify(w1.uischema)};`,
 ].join('\n');
-const registration = ONLY_STORE ? undefined : await import(new URL(`file://${REGISTRATION}`).href);
-const valid = ONLY_STORE ? undefined : JSON.parse(readFileSync(VALID, 'utf8'));
+const procedureModules = procedureFormModules(w1Validators, w1);
+const registration = ONLY_STORE || ONLY_PROCEDURE ? undefined : await import(new URL(`file://${REGISTRATION}`).href);
+const valid = ONLY_STORE || ONLY_PROCEDURE ? undefined : JSON.parse(readFileSync(VALID, 'utf8'));
 const caseStorePage = (
   await esbuild.build({
     entryPoints: [join(ROOT, 'bench/case-store-page.js')],
@@ -87,35 +110,38 @@ function optionIndex(schema, path, value) {
   return i;
 }
 
-const WORKLOADS = ONLY_STORE
-  ? []
-  : [
-      {
-        id: 'W1',
-        title: 'W1: 300 fields, 30 groups, 20 rules',
-        mount: { url: '/w1/form.js', data: w1.data, expected: 300, flatten: false },
-        keystroke: { path: 'g5.f1', valid: 'Nguyễn Văn An', invalid: 'An' }, // minLength 3
-        toggle: { path: 'g3.f0', on: 0, off: 0, dependent: 'g13.f1' }, // checkbox → group 14 (SHOW rule)
-      },
-      {
-        id: 'W2',
-        title: 'W2: registration form + family array',
-        mount: { url: '/forms/registration.js', data: valid, expected: 0, flatten: true },
-        keystroke: { path: 'person.fullName', valid: 'Nguyễn Văn An', invalid: 'Nguyễn Văn An 2' }, // pattern
-        toggle: {
-          path: 'person.idDocumentType',
-          on: optionIndex(registration?.schema, 'person.idDocumentType', 'personal-id'),
-          off: optionIndex(registration?.schema, 'person.idDocumentType', 'passport'),
-          dependent: 'person.idNumber', // HIDE when passport
+const WORKLOADS =
+  ONLY_STORE || ONLY_PROCEDURE
+    ? []
+    : [
+        {
+          id: 'W1',
+          title: 'W1: 300 fields, 30 groups, 20 rules',
+          mount: { url: '/w1/form.js', data: w1.data, expected: 300, flatten: false },
+          keystroke: { path: 'g5.f1', valid: 'Nguyễn Văn An', invalid: 'An' }, // minLength 3
+          toggle: { path: 'g3.f0', on: 0, off: 0, dependent: 'g13.f1' }, // checkbox → group 14 (SHOW rule)
         },
-      },
-    ];
+        {
+          id: 'W2',
+          title: 'W2: registration form + family array',
+          mount: { url: '/forms/registration.js', data: valid, expected: 0, flatten: true },
+          keystroke: { path: 'person.fullName', valid: 'Nguyễn Văn An', invalid: 'Nguyễn Văn An 2' }, // pattern
+          toggle: {
+            path: 'person.idDocumentType',
+            on: optionIndex(registration?.schema, 'person.idDocumentType', 'personal-id'),
+            off: optionIndex(registration?.schema, 'person.idDocumentType', 'passport'),
+            dependent: 'person.idNumber', // HIDE when passport
+          },
+        },
+      ];
 
 // ---- server -----------------------------------------------------------------------------------------------
 const FILES = {
   '/bench/index.html': join(ROOT, 'bench/index.html'),
   '/bench/page.js': join(ROOT, 'bench/page.js'),
   '/bench/case-store.html': join(ROOT, 'bench/case-store.html'),
+  '/bench/procedure.html': join(ROOT, 'bench/procedure.html'),
+  '/bench/procedure-page.js': join(ROOT, 'bench/procedure-page.js'),
   '/bundle/hoso-form.js': BUNDLE,
   '/forms/registration.js': REGISTRATION,
 };
@@ -136,7 +162,11 @@ const server = createServer((req, res) => {
     res.writeHead(200, js);
     return res.end(w1Module);
   }
-  const file = FILES[path];
+  if (procedureModules[path]) {
+    res.writeHead(200, js);
+    return res.end(procedureModules[path]);
+  }
+  const file = path.startsWith('/elements/') ? fileUnder(ELEMENTS, path.slice('/elements/'.length)) : FILES[path];
   if (!file) {
     res.writeHead(404, headers);
     return res.end();
@@ -170,7 +200,13 @@ try {
       await new Promise((r) => setTimeout(r, 50));
     }
   };
-  await (ONLY_STORE ? open('/bench/case-store.html', 'hosoStoreBench') : open('/bench/index.html', 'hosoBench'));
+  await open(
+    ...(ONLY_STORE
+      ? ['/bench/case-store.html', 'hosoStoreBench']
+      : ONLY_PROCEDURE
+        ? ['/bench/procedure.html', 'hosoProcedureBench']
+        : ['/bench/index.html', 'hosoBench']),
+  );
   const cdp = await page.createCDPSession();
   const heapAfterGc = async () => {
     await cdp.send('HeapProfiler.collectGarbage');
@@ -218,10 +254,17 @@ try {
     };
   }
 
-  process.stderr.write('bench: case-store draft saves…\n');
-  await open('/bench/case-store.html', 'hosoStoreBench');
-  const saved = await page.evaluate((a) => window.hosoStoreBench.saves(a), { n: EDITS, warmup: WARMUP_SAVES });
-  results.caseStore = { fields: saved.fields, bytes: saved.bytes, save: stats(saved.times) };
+  if (!ONLY_PROCEDURE) {
+    process.stderr.write('bench: case-store draft saves…\n');
+    await open('/bench/case-store.html', 'hosoStoreBench');
+    const saved = await page.evaluate((a) => window.hosoStoreBench.saves(a), { n: EDITS, warmup: WARMUP_SAVES });
+    results.caseStore = { fields: saved.fields, bytes: saved.bytes, save: stats(saved.times) };
+  }
+  if (!ONLY_STORE) {
+    process.stderr.write('bench: <hoso-procedure>…\n');
+    const log = (line) => process.stderr.write(`bench: procedure ${line}\n`);
+    results.procedure = await runProcedureBench({ page, open, w1, runs: RUNS, log });
+  }
   environment += `, load average ${loadBefore.toFixed(1)} → ${loadavg()[0].toFixed(1)}`;
   if (pageErrors.length) process.stderr.write(`bench: page errors: ${pageErrors.join(' | ')}\n`);
 } finally {
@@ -241,6 +284,18 @@ const table = (rows) => {
   return [line(rows[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map(line)].join('\n');
 };
 const store = results.caseStore;
+const elementSizes = ONLY_STORE ? undefined : elementsBundleSizes(ELEMENTS);
+const procedureTable = ONLY_STORE
+  ? ''
+  : table(procedureRows(results.procedure, elementSizes, { ms, pq, kb: (b) => `${(b / 1024).toFixed(1)} KiB`, stats }));
+if (ONLY_PROCEDURE) {
+  process.stdout.write(`\n<hoso-procedure> benchmark — ${environment}\n\n${procedureTable}\n`);
+  process.stdout.write(
+    '\nTimes end after a forced layout. ✓/✗ only compare with the budget; a benchmark never fails.\n',
+  );
+  if (JSON_OUT) writeFileSync(JSON_OUT, `${JSON.stringify({ environment, results, elementSizes }, null, 2)}\n`);
+  process.exit(0);
+}
 const storeTable = table([
   ['measure', '@hoso/case-store in IndexedDB', 'budget, issue #6'],
   [
@@ -298,9 +353,11 @@ const rows = [
   ],
   ['form module (schema + validators), gzip', kb(sizes.w1), kb(sizes.registration), 'loaded on demand'],
 ];
-process.stdout.write(`\nhoso-form benchmark — ${environment}\n\n${table(rows)}\n\n${storeTable}\n`);
+process.stdout.write(
+  `\nhoso-form benchmark — ${environment}\n\n${table(rows)}\n\n${storeTable}\n\n${procedureTable}\n`,
+);
 process.stdout.write(
   `\nTimes end after a forced layout. ✓/✗ only compare with the budget; a benchmark never fails the build.\n` +
     `A load average above the ${cpus().length} cores means other work shared the CPU: the times are inflated.\n`,
 );
-if (JSON_OUT) writeFileSync(JSON_OUT, `${JSON.stringify({ environment, results, sizes }, null, 2)}\n`);
+if (JSON_OUT) writeFileSync(JSON_OUT, `${JSON.stringify({ environment, results, sizes, elementSizes }, null, 2)}\n`);
