@@ -5,7 +5,7 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdirSync, writeFileSync, rmSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   openPglite,
@@ -94,6 +94,21 @@ test('misnumbered migrations and a database newer than the code are refused', as
   const d = migrationsDir({ '001_a.sql': 'CREATE TABLE a (x int);', '002_b.sql': 'CREATE TABLE b (x int);' });
   await migrate(db, readMigrations(d));
   await assert.rejects(migrate(db, readMigrations(d).slice(0, 1)), /at migration 2, newer than this server \(1\)/);
+});
+
+test('a PGlite folder serves one process: a second opening is refused while the first is open', async () => {
+  await assert.rejects(openPglite(join(dir, 'db')), /is in use by process \d+: PGlite serves one process at a time/);
+  const stale = join(dir, 'stale');
+  mkdirSync(stale);
+  writeFileSync(join(stale, 'hoso-server.lock'), '999999999');
+  const taken = await openPglite(stale);
+  assert.equal(
+    readFileSync(join(stale, 'hoso-server.lock'), 'utf8'),
+    String(process.pid),
+    "a dead owner's lock is taken over",
+  );
+  await taken.close();
+  assert.equal(existsSync(join(stale, 'hoso-server.lock')), false, 'closing releases it');
 });
 
 test('column cipher: round trip, bound to its row, a wrong key or a changed byte is refused', () => {

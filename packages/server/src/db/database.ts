@@ -4,7 +4,8 @@
  * (`DATABASE_URL`). The same SQL runs on both. Values that PostgreSQL returns as `bigint` are read as text by
  * the queries themselves (`seq::text`), so both drivers give the same JS types.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 export interface Queryable {
   /** Runs one statement with `$1…` parameters; returns the rows. */
@@ -36,14 +37,56 @@ interface PgliteTx {
   exec(sql: string): Promise<unknown>;
 }
 
-/** Opens (creating when needed) the PGlite database in `dataDir`. */
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * PGlite serves one process: a second server on the same folder would corrupt it. The lock file holds the
+ * owner's pid; a lock left by a process that no longer runs (killed) is taken over.
+ */
+function lockFolder(dataDir: string): () => void {
+  const file = join(dataDir, 'hoso-server.lock');
+  try {
+    writeFileSync(file, String(process.pid), { flag: 'wx' });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    const pid = Number(readFileSync(file, 'utf8').trim());
+    if (Number.isInteger(pid) && pid > 0 && alive(pid))
+      throw new Error(
+        `${dataDir} is in use by process ${pid}: PGlite serves one process at a time (stop it, or give another --data-dir)`,
+        { cause: e },
+      );
+    writeFileSync(file, String(process.pid));
+  }
+  return () => {
+    try {
+      unlinkSync(file);
+    } catch {
+      // already gone
+    }
+  };
+}
+
+/** Opens (creating when needed) the PGlite database in `dataDir`, locked to this process. */
 export async function openPglite(dataDir: string): Promise<Database> {
   mkdirSync(dataDir, { recursive: true });
+  const unlock = lockFolder(dataDir);
   const { PGlite } = (await import('@electric-sql/pglite')) as unknown as {
     PGlite: new (dir: string) => PgliteLike;
   };
   const db = new PGlite(dataDir);
-  await db.waitReady;
+  try {
+    await db.waitReady;
+  } catch (e) {
+    unlock();
+    throw e;
+  }
   const wrap = (q: PgliteTx): Queryable => ({
     query: async <T>(sql: string, params: readonly unknown[] = []) => (await q.query<T>(sql, [...params])).rows,
     exec: async (sql: string) => {
@@ -54,7 +97,10 @@ export async function openPglite(dataDir: string): Promise<Database> {
     kind: 'pglite',
     ...wrap(db),
     transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
-    close: () => db.close(),
+    close: async () => {
+      await db.close();
+      unlock();
+    },
   };
 }
 
