@@ -198,7 +198,7 @@ export class HosoDocument extends LitElement {
           </div>
           <div class="signature" part="signature">
             <p class="sign-title">${d.signature.title}</p>
-            <p class="sign-name">${this.#text(d.signature.name)}</p>
+            <p class="sign-name">${d.signature.name ? this.#text(d.signature.name) : nothing}</p>
           </div>
         </div>
       </article>

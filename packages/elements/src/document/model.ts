@@ -16,6 +16,7 @@ export interface DocumentCase {
   data?: Record<string, unknown>;
   deadlines?: { id: string; due?: string; supersededAt?: string }[];
   documents?: { id: string; issuedAt?: string; formCode?: string | null }[];
+  audit?: { event: string; at: string }[];
   createdAt?: string;
 }
 
@@ -39,7 +40,8 @@ export interface FilledDocument {
   enacting: Segment[] | undefined;
   body: FilledParagraph[];
   recipients: Segment[][];
-  signature: { delegation: string | undefined; title: string; name: Segment[] };
+  /** `name` is undefined when the template leaves the name to be written by hand. */
+  signature: { delegation: string | undefined; title: string; name: Segment[] | undefined };
   /** Case paths that had no value, in order of first use. */
   missing: string[];
 }
@@ -48,6 +50,13 @@ export interface FilledDocument {
 function deadlineMap(c: DocumentCase): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const d of c.deadlines ?? []) if (!d.supersededAt || !out[d.id]) out[d.id] = d;
+  return out;
+}
+
+/** The last accepted event of each type (`{events.REGISTER.at|date}`). */
+function eventMap(c: DocumentCase): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const a of c.audit ?? []) out[a.event] = a;
   return out;
 }
 
@@ -69,6 +78,7 @@ export function fillDocument(
     person: c.person ?? {},
     data: c.data ?? {},
     deadlines: deadlineMap(c),
+    events: eventMap(c),
     document: issued ?? {},
     unit,
   };
@@ -127,7 +137,11 @@ export function fillDocument(
     enacting: template.enacting !== undefined ? f(template.enacting, 'enacting') : undefined,
     body,
     recipients: template.recipients.map((r, i) => f(r, `recipients[${i}]`)),
-    signature: { delegation, title: signatureTitle, name: f(template.signature.name, 'signature.name') },
+    signature: {
+      delegation,
+      title: signatureTitle,
+      name: template.signature.name !== undefined ? f(template.signature.name, 'signature.name') : undefined,
+    },
     missing: [...missing],
   };
 }

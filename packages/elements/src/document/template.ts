@@ -47,8 +47,8 @@ export interface DocumentTemplate {
     delegation?: Delegation;
     /** The title of who actually signs, when not the head (e.g. "PHÓ CHỦ TỊCH" with KT.). */
     signerTitle?: string;
-    /** The signer's name (placeholder). */
-    name: string;
+    /** The signer's name (placeholder); omit when the case does not record it (written by hand). */
+    name?: string;
   };
   labels?: Labels;
 }
@@ -71,6 +71,9 @@ export function checkTemplate(value: unknown, where = 'template'): DocumentTempl
   if (!Array.isArray(t.body)) throw new TemplateFormatError(`${where}: "body" must be a list`);
   if (!Array.isArray(t.recipients)) throw new TemplateFormatError(`${where}: "recipients" must be a list`);
   const sig = t.signature as Record<string, unknown> | undefined;
-  if (!sig || typeof sig.name !== 'string') throw new TemplateFormatError(`${where}: "signature.name" must be a text`);
+  if (!sig || typeof sig !== 'object') throw new TemplateFormatError(`${where}: "signature" must be an object`);
+  if (sig.name !== undefined && typeof sig.name !== 'string') {
+    throw new TemplateFormatError(`${where}: "signature.name" must be a text`);
+  }
   return value as DocumentTemplate;
 }

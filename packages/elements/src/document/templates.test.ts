@@ -12,10 +12,22 @@ import cal2026 from '../../../../workflows/calendars/vn/2026.json';
 import cal2027 from '../../../../workflows/calendars/vn/2027.json';
 import overlay79 from '../../../../workflows/overlays/79.json';
 import voluntaryMachine from '../../../../workflows/voluntary-rehab/machine.json';
+import compulsoryMachine from '../../../../workflows/compulsory-rehab/machine.json';
+import postRehabMachine from '../../../../workflows/post-rehab/machine.json';
 import voluntaryScenario from '../../../../examples/scenarios/voluntary-rehab-adult-community.json';
+import compulsoryScenario from '../../../../examples/scenarios/compulsory-rehab-adult-complaint-review.json';
+import postRehabScenario from '../../../../examples/scenarios/post-rehab-compulsory-two-years.json';
+import Ajv from 'ajv';
+import templateSchema from './template.schema.json';
+import receiptTemplate from '../../../../workflows/voluntary-rehab/documents/receipt.json';
+import supplementTemplate from '../../../../workflows/voluntary-rehab/documents/supplement.json';
+import decisionTemplate from '../../../../workflows/voluntary-rehab/documents/decision.json';
+import certificateTemplate from '../../../../workflows/voluntary-rehab/documents/certificate.json';
+import noticeTemplate from '../../../../workflows/compulsory-rehab/documents/dossierNotice.json';
+import mau54Template from '../../../../workflows/post-rehab/documents/certificate.json';
 import './hoso-document.js';
 import type { HosoDocument } from './hoso-document.js';
-import { builtinTemplates } from './templates.js';
+import { builtinTemplateIds, builtinTemplates } from './templates.js';
 
 const runtime = {
   laws: [law2022, law202503, law202507, law2026],
@@ -23,8 +35,11 @@ const runtime = {
   overlays: [overlay79],
   compileCondition: ajvConditions(),
 } as unknown as ConstructorParameters<typeof Procedure>[1];
+const bind = (m: unknown): Procedure => new Procedure(m as MachineDefinition, runtime);
 const procedures: Record<string, Procedure> = {
-  'voluntary-rehab': new Procedure(voluntaryMachine as unknown as MachineDefinition, runtime),
+  'voluntary-rehab': bind(voluntaryMachine),
+  'compulsory-rehab': bind(compulsoryMachine),
+  'post-rehab': bind(postRehabMachine),
 };
 
 interface Scenario {
@@ -32,10 +47,10 @@ interface Scenario {
   person: Record<string, unknown>;
   events: CaseEvent[];
 }
-async function play(s: Scenario): Promise<Case> {
+async function play(s: Scenario, upTo = s.events.length): Promise<Case> {
   const proc = procedures[s.procedure]!;
   let c = proc.createCase({ person: s.person, at: s.events[0]!.at });
-  for (const e of s.events) {
+  for (const e of s.events.slice(0, upTo)) {
     const r = await proc.apply(c, e);
     if (r.ok) c = r.case;
   }
@@ -60,6 +75,34 @@ async function render(c: Case, document: string): Promise<HosoDocument> {
 
 const text = (el: HosoDocument, selector: string): string =>
   [...el.shadowRoot!.querySelectorAll(selector)].map((n) => n.textContent!.replace(/\s+/g, ' ').trim()).join(' | ');
+
+describe('document template format', () => {
+  const validate = new Ajv({ allErrors: true }).compile(templateSchema);
+  const files = {
+    receiptTemplate,
+    supplementTemplate,
+    decisionTemplate,
+    certificateTemplate,
+    noticeTemplate,
+    mau54Template,
+  };
+
+  it('every shipped template is valid against template.schema.json', () => {
+    for (const [name, t] of Object.entries(files)) {
+      const ok = validate(t);
+      expect(ok, `${name}: ${JSON.stringify(validate.errors)}`).to.equal(true);
+    }
+    expect(Object.keys(files)).to.have.length(builtinTemplateIds().length);
+  });
+
+  it('the schema refuses a malformed placeholder, an unknown path root and a hard-coded issuer', () => {
+    const bad = (patch: Record<string, unknown>) => validate({ ...decisionTemplate, ...patch });
+    expect(bad({ title: 'QUYẾT ĐỊNH {data.decision.number' })).to.equal(false);
+    expect(bad({ date: 'window.location' })).to.equal(false);
+    expect(bad({ issuer: 'Chủ tịch UBND xã Đông Sơn' })).to.equal(false);
+    expect(bad({})).to.equal(true);
+  });
+});
 
 describe('document templates filled from the example scenarios', () => {
   it('voluntary-rehab decision: every field from the case, the commune PC chair signing for the committee', async () => {
@@ -94,5 +137,107 @@ describe('document templates filled from the example scenarios', () => {
     expect(text(el, '.sign-title')).to.equal('TM. ỦY BAN NHÂN DÂN CHỦ TỊCH');
     expect(text(el, '.sign-name')).to.equal('Trần Văn Bình');
     expect(el.shadowRoot!.querySelector('.problems')).to.equal(null);
+  });
+
+  it('voluntary-rehab completion certificate', async () => {
+    const c = await play(voluntaryScenario as unknown as Scenario);
+    const el = await render(c, 'certificate');
+    expect(el.value!.missing).to.deep.equal([]);
+    expect(text(el, '.agency')).to.equal('ỦY BAN NHÂN DÂN XÃ ĐÔNG SƠN');
+    expect(text(el, '.number')).to.equal('Số: 21/GCN-UBND');
+    expect(text(el, '.date')).to.equal('Đông Sơn, ngày 18 tháng 7 năm 2028');
+    expect(text(el, 'h1')).to.equal('GIẤY CHỨNG NHẬN');
+    expect(text(el, 'h2')).to.equal('Hoàn thành cai nghiện ma túy tự nguyện tại cộng đồng');
+    expect(text(el, '.basis')).to.contain('Căn cứ Quyết định số 12/QĐ-UBND ngày 15/07/2026');
+    const body = text(el, '.body p');
+    expect(body).to.contain('Chứng nhận: Nguyễn Văn A, sinh ngày 01/05/1990, giới tính: Nam');
+    expect(body).to.contain('từ ngày 17/07/2026 đến ngày 17/07/2028 tại Trạm Y tế xã Đông Sơn');
+    expect(body).to.contain('Kết quả: Tốt. Chấp hành đầy đủ, xét nghiệm định kỳ âm tính, có việc làm ổn định.');
+    expect(text(el, '.sign-title')).to.equal('TM. ỦY BAN NHÂN DÂN CHỦ TỊCH');
+    expect(text(el, '.sign-name')).to.equal('Lê Minh Châu');
+    expect(el.shadowRoot!.querySelector('.form-code'), 'the law gives no form code').to.equal(null);
+  });
+
+  it('voluntary-rehab registration receipt: case id, documents received, the decision deadline as return date', async () => {
+    const c = await play(voluntaryScenario as unknown as Scenario, 2);
+    expect(c.state).to.equal('awaiting_decision');
+    const el = await render(c, 'receipt');
+    expect(el.value!.missing).to.deep.equal([]);
+    expect(text(el, '.agency')).to.equal('ỦY BAN NHÂN DÂN XÃ ĐÔNG SƠN');
+    expect(el.shadowRoot!.querySelector('.number'), 'a receipt has no number').to.equal(null);
+    expect(text(el, 'h2')).to.equal(`Mã hồ sơ: ${c.id}`);
+    expect(text(el, '.date')).to.equal('Đông Sơn, ngày 13 tháng 7 năm 2026');
+    const body = text(el, '.body p');
+    expect(body).to.contain('hồ sơ của: Nguyễn Văn A, sinh ngày 01/05/1990, số giấy tờ tùy thân: 038090001234');
+    expect(body).to.contain(
+      '- Bản sao thẻ căn cước, hộ chiếu (bản sao). | - Phiếu kết quả xác định tình trạng nghiện ma túy',
+    );
+    expect(body).to.contain('Thời gian trả kết quả giải quyết hồ sơ: ngày 16 tháng 7 năm 2026.');
+    expect(text(el, '.sign-title')).to.equal('NGƯỜI TIẾP NHẬN HỒ SƠ');
+  });
+
+  it('voluntary-rehab supplement request lists exactly the documents not provided', async () => {
+    const scenario = structuredClone(voluntaryScenario) as unknown as Scenario;
+    const register = scenario.events.find((e) => e.type === 'REGISTER')!;
+    const app = register.data as { attachments: { kind: string; provided: boolean }[] };
+    app.attachments[0]!.provided = false;
+    const c = await play(scenario, 2);
+    expect(c.state).to.equal('awaiting_decision');
+    const el = await render(c, 'supplement');
+    expect(el.value!.missing).to.deep.equal([]);
+    expect(text(el, 'h1')).to.equal('PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ');
+    const items = [...el.shadowRoot!.querySelectorAll('.body p')].map((p) => p.textContent!.trim());
+    expect(items.filter((t) => t.startsWith('- '))).to.deep.equal(['- Bản sao thẻ căn cước, hộ chiếu.']);
+  });
+
+  it('compulsory-rehab dossier notice: the head of commune police issues it under the 2025-07-01 law', async () => {
+    const c = await play(compulsoryScenario as unknown as Scenario);
+    expect(c.lawVersion).to.equal('2025-07-01');
+    const el = await render(c, 'dossierNotice');
+    expect(el.value!.missing).to.deep.equal([]);
+    expect(text(el, '.parent')).to.equal('CÔNG AN TỈNH THANH HÓA');
+    expect(text(el, '.agency')).to.equal('CÔNG AN XÃ ĐÔNG SƠN');
+    expect(text(el, '.number')).to.equal('Số: 15/TB-CAX');
+    expect(text(el, '.date')).to.equal('Đông Sơn, ngày 17 tháng 6 năm 2026');
+    expect(text(el, 'h1')).to.equal('THÔNG BÁO');
+    expect(text(el, '.basis')).to.contain('Căn cứ Biên bản vi phạm số 27/BB-CAX.');
+    const body = text(el, '.body p');
+    expect(body).to.contain('thông báo cho: Nguyễn Văn Cường, sinh ngày 01/05/1990, giới tính: Nam');
+    expect(body).to.contain(
+      'Lý do: sử dụng trái phép chất ma túy trong thời gian cai nghiện ma túy tự nguyện (hành vi ngày 10/06/2026)',
+    );
+    expect(body).to.contain('(Nguyễn Thị Em, vợ hoặc chồng) có quyền đọc hồ sơ');
+    expect(body).to.contain('đến hết ngày 24/06/2026');
+    expect(body).to.contain('Hình thức thông báo: giao trực tiếp, có ký nhận.');
+    expect(text(el, '.sign-title')).to.equal('TRƯỞNG CÔNG AN');
+    expect(el.value!.signature.delegation).to.equal(undefined);
+  });
+
+  it('post-rehab certificate is Mẫu 54 with the code from the law version', async () => {
+    const c = await play(postRehabScenario as unknown as Scenario);
+    const el = await render(c, 'certificate');
+    expect(el.value!.missing).to.deep.equal([]);
+    expect(text(el, '.form-code')).to.equal('Mẫu 54 (Phụ lục II, Nghị định 116/2021)');
+    expect(text(el, '.number')).to.equal('Số: 3/GCN-UBND');
+    expect(text(el, '.date')).to.equal('Đông Sơn, ngày 06 tháng 10 năm 2028');
+    expect(text(el, 'h2')).to.equal('Đã chấp hành xong thời hạn quản lý sau cai nghiện ma túy');
+    const body = text(el, '.body p');
+    expect(body).to.contain(
+      'Chứng nhận: Nguyễn Văn Cường, sinh ngày 01/05/1990, giới tính: Nam; số định danh cá nhân: 001090012345',
+    );
+    expect(body).to.contain('từ ngày 05/10/2026 đến ngày 05/10/2028');
+    expect(text(el, '.sign-title')).to.equal('TM. ỦY BAN NHÂN DÂN CHỦ TỊCH');
+    expect(text(el, '.sign-name')).to.equal('Lê Minh Châu');
+  });
+
+  it('every shipped template has a test above', () => {
+    expect(builtinTemplateIds()).to.have.members([
+      'voluntary-rehab/receipt',
+      'voluntary-rehab/supplement',
+      'voluntary-rehab/decision',
+      'voluntary-rehab/certificate',
+      'compulsory-rehab/dossierNotice',
+      'post-rehab/certificate',
+    ]);
   });
 });

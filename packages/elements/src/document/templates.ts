@@ -18,7 +18,12 @@ export class UnknownTemplateError extends Error {
 type Loader = () => Promise<{ default: unknown }>;
 
 const BUILTIN: Record<string, Loader> = {
+  'voluntary-rehab/receipt': () => import('@hoso/workflows/voluntary-rehab/documents/receipt.json'),
+  'voluntary-rehab/supplement': () => import('@hoso/workflows/voluntary-rehab/documents/supplement.json'),
   'voluntary-rehab/decision': () => import('@hoso/workflows/voluntary-rehab/documents/decision.json'),
+  'voluntary-rehab/certificate': () => import('@hoso/workflows/voluntary-rehab/documents/certificate.json'),
+  'compulsory-rehab/dossierNotice': () => import('@hoso/workflows/compulsory-rehab/documents/dossierNotice.json'),
+  'post-rehab/certificate': () => import('@hoso/workflows/post-rehab/documents/certificate.json'),
 };
 
 /** The ids (`procedure/document`) of the shipped templates. */
