@@ -31,7 +31,14 @@ export function collectSummary(store: FormStore, uischema?: UISchemaElement): Su
     if (!error || !el) continue;
     linked.push({ item: { path, text: `${field.label()}: ${error}`, target: el }, el });
   }
-  linked.sort((a, b) => (a.el.compareDocumentPosition(b.el) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  // Document order; a group and its first field share an element: the group (the shorter path) first.
+  linked.sort((a, b) =>
+    a.el === b.el
+      ? a.item.path.length - b.item.path.length
+      : a.el.compareDocumentPosition(b.el) & Node.DOCUMENT_POSITION_FOLLOWING
+        ? -1
+        : 1,
+  );
   const covered = new Set(store.fields.keys());
   const { translate, translateError } = store.state.jsonforms.i18n ?? {};
   const loose: SummaryItem[] = [];

@@ -20,7 +20,7 @@
  * @cssproperty --hoso-radius - corner radius
  */
 import { ContextProvider } from '@lit/context';
-import { Generate, type JsonSchema, type UISchemaElement } from '@jsonforms/core';
+import type { JsonSchema, UISchemaElement } from '@jsonforms/core';
 import {
   adoptStyles,
   html,
@@ -44,6 +44,7 @@ import { FormStore, type ValidationMode } from './store.js';
 import { runtimeCompiler, type AjvLike, type ValidateFunction } from './validation/ajv-like.js';
 import { createPrecompiledAjv } from './validation/precompiled.js';
 import { settled } from './base/settled.js';
+import { generateUiSchema } from './renderers/layouts/object-renderer.js';
 
 export class HosoForm extends LitElement {
   static formAssociated = true;
@@ -310,7 +311,7 @@ export class HosoForm extends LitElement {
     if (this.uischema) return this.uischema;
     let generated = this.#generated.get(schema);
     if (!generated) {
-      generated = Generate.uiSchema(schema, 'VerticalLayout', '#', schema);
+      generated = generateUiSchema(schema, schema);
       this.#generated.set(schema, generated);
     }
     return generated;

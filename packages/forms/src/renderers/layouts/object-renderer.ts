@@ -28,10 +28,26 @@ export function detailUiSchema(
   }
   let ui = generated.get(schema);
   if (!ui) {
-    ui = Generate.uiSchema(schema, 'VerticalLayout', '#', rootSchema);
+    ui = generateUiSchema(schema, rootSchema);
     generated.set(schema, ui);
   }
   return ui;
+}
+
+/**
+ * A vertical layout for an object schema. JSON Forms generates a single `Control` at `#` (wrapped in a layout) for an object with a
+ * `oneOf`/`anyOf`/`allOf` beside its `properties`; rendered as an object, that control would generate itself
+ * again without end (the page hangs), so such an object gets its properties laid out instead.
+ */
+export function generateUiSchema(schema: JsonSchema, rootSchema: JsonSchema): UISchemaElement {
+  const ui = Generate.uiSchema(schema, 'VerticalLayout', '#', rootSchema);
+  const isSelf = (el: UISchemaElement | undefined): boolean =>
+    el?.type === 'Control' && (el as { scope?: string }).scope === '#';
+  const only = (ui as { elements?: UISchemaElement[] }).elements;
+  const selfControl = isSelf(ui) || (only?.length === 1 && isSelf(only[0]));
+  if (!selfControl || !schema.properties) return ui;
+  const { oneOf: _oneOf, anyOf: _anyOf, allOf: _allOf, ...plain } = schema;
+  return Generate.uiSchema(plain, 'VerticalLayout', '#', rootSchema);
 }
 
 export class HosoObjectRenderer extends HosoControlElement {

@@ -99,6 +99,12 @@ export function fieldsIn(store: FormStore, panel: Element): { paths: string[]; e
     const text = translate && translateError ? translateError(error, translate) : String(error.message);
     errors.push({ path: inner, field, target, text: `${field.label()}: ${text}` });
   }
-  errors.sort((a, b) => (a.target.compareDocumentPosition(b.target) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  errors.sort((a, b) =>
+    a.target === b.target
+      ? a.path.length - b.path.length
+      : a.target.compareDocumentPosition(b.target) & Node.DOCUMENT_POSITION_FOLLOWING
+        ? -1
+        : 1,
+  );
   return { paths, errors };
 }
