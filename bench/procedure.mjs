@@ -152,10 +152,15 @@ export function procedureRows(r, sizes, f) {
     ['measure', '<hoso-procedure>: voluntary-rehab, its REGISTER form = W1', 'budget, DESIGN §7'],
     [
       `open a case, ${r.fields} filled fields, cold (fresh page)`,
-      `${f.ms(r.cold.ms)} ms (procedure shown ${f.ms(r.cold.header)}, form ${f.ms(r.cold.form)})`,
+      `${f.ms(r.cold.ms)} ms (header ${f.ms(r.cold.header)}, <hoso-form> inserted ${f.ms(r.cold.form)})`,
       '— (fetches procedure, content, <hoso-form>, form)',
     ],
     [`open a case, warm, p50 / p90 (${open.n} runs)`, f.pq(open), `≤ 120 ms median ${within(open, 120)}`],
+    [
+      '  of which: until <hoso-form> inserted p50 / p90',
+      f.pq(f.stats(r.openPhases.form)),
+      '— (rest: the form renders its fields)',
+    ],
     [
       `switch steps: Next → ${r.perCategory} fields p50 / p90 (${switches.n})`,
       f.pq(switches),
