@@ -183,7 +183,7 @@ export class HosoDocument extends LitElement {
         </div>
         <h1 class="title" part="title">${this.#text(d.title)}</h1>
         ${d.subtitle ? html`<h2 class="subtitle">${this.#text(d.subtitle)}</h2>` : nothing}
-        ${d.enacting ? html`<p class="authority">${d.issuer.head} ${this.#text(d.agency)}</p>` : nothing}
+        ${d.enacting ? html`<p class="authority">${this.#text(d.authority)}</p>` : nothing}
         ${d.basis.map((b) => html`<p class="basis">${this.#text(b)}</p>`)}
         ${d.enacting ? html`<p class="enacting">${this.#text(d.enacting)}</p>` : nothing}
         <div class="body" part="body">

@@ -29,6 +29,8 @@ export interface FilledDocument {
   issuer: Issuer;
   parent: Segment[] | undefined;
   agency: Segment[];
+  /** The issuing authority line of a decision. */
+  authority: Segment[];
   formCode: string | undefined;
   number: Segment[] | undefined;
   place: Segment[];
@@ -127,6 +129,7 @@ export function fillDocument(
     issuer,
     parent: issuer.parent ? f(issuer.parent, 'issuer') : undefined,
     agency: f(issuer.agency, 'issuer'),
+    authority: f(issuer.authority, 'issuer'),
     formCode: formCode ?? undefined,
     number: template.number !== undefined ? f(template.number, 'number') : undefined,
     place: f('{unit.place}', 'place'),

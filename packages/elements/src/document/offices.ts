@@ -23,6 +23,8 @@ interface OfficeForm {
   agency: string;
   /** The head's title in the signature block. */
   head: string;
+  /** The issuing authority line of a decision, when not "<head> <agency>". */
+  authority?: string;
   /** A collective body (People's Committee): the head signs "TM." this body. */
   collective?: string;
 }
@@ -30,7 +32,12 @@ interface OfficeForm {
 const OFFICES: Record<string, OfficeForm> = {
   'commune-pc-chair': { agency: 'ỦY BAN NHÂN DÂN {commune}', head: 'CHỦ TỊCH', collective: 'ỦY BAN NHÂN DÂN' },
   'commune-officer': { agency: 'ỦY BAN NHÂN DÂN {commune}', head: 'NGƯỜI TIẾP NHẬN HỒ SƠ' },
-  'commune-police-head': { parent: 'CÔNG AN {province}', agency: 'CÔNG AN {commune}', head: 'TRƯỞNG CÔNG AN' },
+  'commune-police-head': {
+    parent: 'CÔNG AN {province}',
+    agency: 'CÔNG AN {commune}',
+    head: 'TRƯỞNG CÔNG AN',
+    authority: 'TRƯỞNG CÔNG AN {commune}',
+  },
   'provincial-pc-chair': { agency: 'ỦY BAN NHÂN DÂN {province}', head: 'CHỦ TỊCH', collective: 'ỦY BAN NHÂN DÂN' },
   'provincial-police-director': { agency: 'CÔNG AN {province}', head: 'GIÁM ĐỐC' },
   'rehab-facility': { parent: 'CÔNG AN {province}', agency: '{body}', head: 'GIÁM ĐỐC' },
@@ -56,6 +63,8 @@ export interface Issuer {
   parent: string | undefined;
   agency: string;
   head: string;
+  /** The issuing authority line of a decision ("CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ …"), with unit placeholders. */
+  authority: string;
   /** The collective body the head signs for ("TM. ỦY BAN NHÂN DÂN"), if any. */
   collective: string | undefined;
   /** The law value's basis (citation), for the footnote. */
@@ -89,6 +98,7 @@ export function resolveIssuer(path: string, values: LawValues): Issuer {
     parent: form.parent && unitText(form.parent),
     agency: unitText(form.agency),
     head: form.head,
+    authority: unitText(form.authority ?? `${form.head} ${form.agency}`),
     collective: form.collective,
     basis: typeof entry.basis === 'string' ? entry.basis : undefined,
   };
