@@ -106,6 +106,19 @@ describe('<hoso-form> a missing required object', () => {
     expect(shadow(form).querySelector('.group-error')?.textContent?.trim()).to.equal('This information is required');
   });
 
+  it('the shown summary follows a change of language', async () => {
+    const form = await submitted({ name: 'Đỗ Văn Dũng' });
+    form.lang = 'en';
+    await settle(form);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await settle(form);
+    expect(linkTexts(form)).to.deep.equal([
+      'Assigned manager: This information is required',
+      "Manager's full name: This information is required",
+      'Position: This information is required',
+    ]);
+  });
+
   it('the summary link goes to the first invalid field; typing creates the object and the summary drops what is fixed', async () => {
     const form = await submitted({ name: 'Đỗ Văn Dũng' });
     summaryLinks(form)[0]!.focus();

@@ -169,7 +169,10 @@ export class HosoForm extends LitElement {
       store.setRenderers(this.renderers ?? defaultRenderers);
       this.#adoptRendererStyles(store.renderers);
     }
+    const langBefore = store.lang;
     store.setLocale(this.lang ? normalizeLang(this.lang) : resolveLang(this), this.messages);
+    const relabel = store.lang !== langBefore || changed.has('messages');
+    if (relabel && this.summary.length) this.#scheduleSummaryRefresh(); // the summary follows the language
     store.setReadonly(this.readonly || this.#formDisabled);
     if (changed.has('lang')) this.#observeLang();
     store.setStep(this.step);
