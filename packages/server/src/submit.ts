@@ -52,7 +52,6 @@ export async function submitEvent(
     ...(sub.event.data === undefined ? {} : { data: sub.event.data }),
   };
 
-  const attempt = (tx: Queryable): Promise<Answer> => apply(tx);
   const apply = async (tx: Queryable): Promise<Answer> => {
     const stored = await ctx.repo.getCase(tx, caseId, true);
     if (stored && stored.commune !== user.commune)
@@ -129,7 +128,7 @@ export async function submitEvent(
   // and a fresh attempt sees the winner's row (a replay, or a revision conflict).
   for (let i = 0; ; i++) {
     try {
-      return await ctx.db.transaction(attempt);
+      return await ctx.db.transaction(apply);
     } catch (e) {
       if (!isUniqueViolation(e) || i >= 4) throw e;
     }
