@@ -112,7 +112,9 @@ export async function runProcedureBench({ page, open, w1, runs, log }) {
     const r = await call('open', { caseId: ids.flat, kind: 'flat', expected: fields });
     if (i >= WARMUP) opens.push(r);
   }
-  log(`opens ${opens.map((r) => r.ms.toFixed(1)).join(', ')}`);
+  log(
+    `opens ${opens.map((r) => `${r.ms.toFixed(1)} (form in ${r.form.toFixed(1)}, fields in ${r.inDom.toFixed(1)})`).join(', ')}`,
+  );
   const answers = await call('answers', { n: runs, warmup: WARMUP, expected: fields });
   log(`answers ${answers.toAnswers.map((v) => v.toFixed(1)).join(', ')}`);
   const wizardOpen = await call('open', { caseId: ids.wizard, kind: 'wizard', expected: perCategory });
