@@ -6,6 +6,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import * as registration from '../../../../../schemas/generated/voluntary-rehab/registration.js';
 import valid from '../../../../../schemas/voluntary-rehab/registration/fixtures/valid.json';
 import minor from '../../../../../schemas/voluntary-rehab/registration/fixtures/valid-minor-home.json';
+import noCurrentAddress from '../../../../../schemas/voluntary-rehab/registration/fixtures/invalid-current-address-missing.json';
 import type { HosoForm } from '../../hoso-form.js';
 import type { UISchemaElement } from '@jsonforms/core';
 import type { HosoStepChangeEvent } from '../../events/step-change-event.js';
@@ -93,5 +94,30 @@ describe('registration form as a wizard', () => {
     const links = form.shadowRoot!.querySelectorAll('.step-errors a');
     expect(links.length).to.be.greaterThan(0);
     expect(form.shadowRoot!.activeElement).to.equal(form.shadowRoot!.querySelector('.step-errors'));
+  });
+
+  it('a missing current address: the summary link shows its step and focuses its first field, which shows the error', async () => {
+    const form = await render(noCurrentAddress);
+    expect(form.validate()).to.equal(false);
+    await settle(form);
+    await settle(form);
+    const link = form.shadowRoot!.querySelector<HTMLAnchorElement>(
+      '.error-summary a[data-error-path="residence.currentAddress"]',
+    );
+    expect(link, 'summary link for the missing current address').to.not.equal(null);
+    expect(form.step).to.equal(0);
+    link!.click();
+    await settle(form);
+    await settle(form);
+    const province = form.control('residence.currentAddress.provinceCode')!;
+    expect(form.shadowRoot!.activeElement).to.equal(province);
+    expect(province.getAttribute('aria-invalid')).to.equal('true');
+    const group = province.closest('fieldset.group')!;
+    // the form's own message for this error, under the group's legend
+    expect(group.querySelector('.group-error')?.textContent?.trim()).to.equal(
+      registration.messages.vi['residence.currentAddress.error.required'],
+    );
+    expect(form.data).to.deep.equal(noCurrentAddress); // nothing written into the data
+    await expect(form).to.be.accessible();
   });
 });
