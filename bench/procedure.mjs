@@ -146,7 +146,12 @@ export function procedureRows(r, sizes, f) {
   const KB = 60 * 1000;
   const within = (s, budget) =>
     s.p50 <= budget ? `✓ (p50 ${f.ms(s.p50)} ≤ ${budget})` : `✗ (p50 ${f.ms(s.p50)} > ${budget})`;
-  const [open, answers, back, switches] = [r.open, r.answers, r.back, r.switches].map(f.stats);
+  const [open, answers, back, switches] = [r.open, r.answers, r.back, r.switches].map((v) => ({
+    ...f.stats(v),
+    min: Math.min(...v),
+  }));
+  // Under load the median moves a lot between runs; the fastest run shows what the work costs on an idle core.
+  const pq = (s) => `${f.pq(s)} (min ${f.ms(s.min)})`;
   const size = (s) => `${f.kb(s.gzip)} (${s.files.length} file${s.files.length === 1 ? '' : 's'}, ${f.kb(s.min)} min)`;
   const all = sizes.initial.gzip + sizes.form.gzip + sizes.procedure.gzip;
   const fits = (b) => (b <= KB ? '✓' : '✗');
@@ -157,7 +162,7 @@ export function procedureRows(r, sizes, f) {
       `${f.ms(r.cold.ms)} ms (header ${f.ms(r.cold.header)}, <hoso-form> inserted ${f.ms(r.cold.form)})`,
       '— (fetches procedure, content, <hoso-form>, form)',
     ],
-    [`open a case, warm, p50 / p90 (${open.n} runs)`, f.pq(open), `≤ 120 ms median ${within(open, 120)}`],
+    [`open a case, warm, p50 / p90 (${open.n} runs)`, pq(open), `≤ 120 ms median ${within(open, 120)}`],
     [
       '  of which: until <hoso-form> inserted p50 / p90',
       f.pq(f.stats(r.openPhases.form)),
@@ -165,15 +170,15 @@ export function procedureRows(r, sizes, f) {
     ],
     [
       `switch steps: Next → ${r.perCategory} fields p50 / p90 (${switches.n})`,
-      f.pq(switches),
+      pq(switches),
       `≤ 120 ms median ${within(switches, 120)}`,
     ],
     [
       `Continue → answers page, ${r.fields} rows p50 / p90 (${answers.n})`,
-      f.pq(answers),
+      pq(answers),
       `≤ 120 ms median ${within(answers, 120)}`,
     ],
-    [`Back → the form's ${r.fields} fields p50 / p90 (${back.n})`, f.pq(back), '—'],
+    [`Back → the form's ${r.fields} fields p50 / p90 (${back.n})`, pq(back), '—'],
     ['elements entry + static imports (on load), gzip', size(sizes.initial), `≤ 60 KB ${fits(sizes.initial.gzip)}`],
     [`<hoso-form> chunk ${sizes.form.name.replace('chunks/', '')} (first form)`, size(sizes.form), 'on demand'],
     [
