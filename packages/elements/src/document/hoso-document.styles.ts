@@ -35,7 +35,7 @@ export const documentStyles = css`
   }
   .heading {
     display: grid;
-    grid-template-columns: 42% 58%;
+    grid-template-columns: 40% 60%;
     text-align: center;
     font-size: 13pt;
   }
@@ -63,11 +63,15 @@ export const documentStyles = css`
   .agency::after {
     width: 35%;
   }
+  .nation {
+    font-size: 12pt;
+    white-space: nowrap;
+  }
   .motto {
-    font-size: 14pt;
+    font-size: 13pt;
   }
   .motto::after {
-    width: 62%;
+    width: 55%;
   }
   .number {
     margin-top: 6pt !important;
@@ -174,6 +178,7 @@ const { top, right, bottom, left } = MARGINS_MM;
 export const printSheetText = `
 @page { size: A4 portrait; margin: ${top}mm ${right}mm ${bottom}mm ${left}mm; }
 @media print {
+  html[data-hoso-printing] body { margin: 0; }
   html[data-hoso-printing] body * { visibility: hidden; }
   html[data-hoso-printing] hoso-document[printing],
   html[data-hoso-printing] hoso-document[printing] * { visibility: visible; }
