@@ -77,8 +77,8 @@ describe('<hoso-document>', () => {
 
   it('renders hostile case data as text, never as markup', async () => {
     const c = structuredClone(full);
-    const decision = (c.data as Record<string, Record<string, Record<string, unknown>>>).decision!;
-    decision.person!.fullName = HOSTILE;
+    const decision = (c.data as Record<string, Record<string, unknown>>).decision!;
+    (decision.person as Record<string, unknown>).fullName = HOSTILE;
     decision.signerName = HOSTILE;
     const el = await render(c);
     expect($(el, 'img'), 'no element from the data').to.equal(null);
