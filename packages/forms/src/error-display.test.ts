@@ -140,6 +140,29 @@ describe('<hoso-form> a missing required object', () => {
     expect(form.checkValidity()).to.equal(true);
   });
 
+  it('laid out without a Group, its summary entry links to its first field', async () => {
+    const flat = {
+      type: 'VerticalLayout',
+      elements: [
+        { type: 'Control', scope: '#/properties/name' },
+        { type: 'Control', scope: '#/properties/manager/properties/position' },
+        { type: 'Control', scope: '#/properties/manager/properties/fullName' },
+      ],
+    };
+    const form = await renderForm({ schema, uischema: flat, data: { name: 'Đỗ Văn Dũng' } });
+    form.validate();
+    await settle(form);
+    await settle(form);
+    expect(linkTexts(form)).to.deep.equal([
+      'Người được giao quản lý: Vui lòng nhập thông tin này',
+      'Chức vụ: Vui lòng nhập thông tin này',
+      'Họ tên người quản lý: Vui lòng nhập thông tin này',
+    ]);
+    summaryLinks(form)[0]!.focus();
+    await sendKeys({ press: 'Enter' });
+    expect(shadow(form).activeElement).to.equal(controlAt(form, 'manager.position'));
+  });
+
   it('shows nothing before a submit, and checkValidity() stays quiet and honest', async () => {
     const form = await renderForm({ schema, uischema, data: { name: 'Đỗ Văn Dũng' } });
     expect(form.checkValidity()).to.equal(false);

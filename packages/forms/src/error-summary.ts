@@ -31,19 +31,13 @@ export function collectSummary(store: FormStore, uischema?: UISchemaElement): Su
     if (!error || !el) continue;
     linked.push({ item: { path, text: `${field.label()}: ${error}`, target: el }, el });
   }
-  // Document order; a group and its first field share an element: the group (the shorter path) first.
-  linked.sort((a, b) =>
-    a.el === b.el
-      ? a.item.path.length - b.item.path.length
-      : a.el.compareDocumentPosition(b.el) & Node.DOCUMENT_POSITION_FOLLOWING
-        ? -1
-        : 1,
-  );
   const covered = new Set(store.fields.keys());
   const { translate, translateError } = store.state.jsonforms.i18n ?? {};
   const loose: SummaryItem[] = [];
   const seen = new Set<string>();
   for (const error of store.errors) {
+    // `if` fails only with its `then`/`else` error, which says what is wrong: list that one.
+    if (error.keyword === 'if') continue;
     const path = String(getControlPath(error));
     if (covered.has(path) && store.fields.get(path)?.element()) continue;
     const message =
@@ -55,10 +49,32 @@ export function collectSummary(store: FormStore, uischema?: UISchemaElement): Su
     const key = `${path}\n${text}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const step = uischema ? categoryOf(uischema, path) : undefined;
-    loose.push(step === undefined ? { path, text } : { path, text, step });
+    // A missing object laid out without a Group: its fields are on screen, link to the first one.
+    const inside = path ? firstFieldInside(store, path) : undefined;
+    const step = inside || !uischema ? undefined : categoryOf(uischema, path);
+    if (inside) linked.push({ item: { path, text, target: inside }, el: inside });
+    else loose.push(step === undefined ? { path, text } : { path, text, step });
   }
+  // Document order; a group and its first field share an element: the group (the shorter path) first.
+  linked.sort((a, b) =>
+    a.el === b.el
+      ? a.item.path.length - b.item.path.length
+      : a.el.compareDocumentPosition(b.el) & Node.DOCUMENT_POSITION_FOLLOWING
+        ? -1
+        : 1,
+  );
   return [...linked.map((l) => l.item), ...loose];
+}
+
+/** The first rendered field (in document order) below `path`, if any. */
+function firstFieldInside(store: FormStore, path: string): HTMLElement | undefined {
+  let first: HTMLElement | undefined;
+  for (const [p, field] of store.fields) {
+    if (!p.startsWith(`${path}.`)) continue;
+    const el = field.element();
+    if (el && (!first || first.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING)) first = el;
+  }
+  return first;
 }
 
 /** The translated label of a field that has no rendered control: `<key>.label`, else the schema title. */
