@@ -24,25 +24,70 @@ const UNIT = { commune: 'xã Đông Sơn', province: 'tỉnh Thanh Hóa', place:
 
 const json = (p) => JSON.parse(readFileSync(join(ROOT, p), 'utf8'));
 
-/** The voluntary-rehab example scenario played by the real runtime (Node build). */
-async function buildCase() {
+/** An example scenario played by the real runtime (Node build): the first `upTo` events, `edit` applied first. */
+async function buildCase(file, { upTo, edit } = {}) {
   const { Procedure } = await import(join(ROOT, 'packages/workflow/dist/index.js'));
   const { ajvConditions } = await import(join(ROOT, 'packages/workflow/dist/ajv-conditions.js'));
   const dir = (d) => readdirSync(join(ROOT, d)).map((f) => json(`${d}/${f}`));
-  const proc = new Procedure(json('workflows/voluntary-rehab/machine.json'), {
+  const s = json(`examples/scenarios/${file}.json`);
+  edit?.(s);
+  const proc = new Procedure(json(`workflows/${s.procedure}/machine.json`), {
     laws: dir('workflows/law'),
     calendars: dir('workflows/calendars/vn'),
     overlays: dir('workflows/overlays'),
     compileCondition: ajvConditions(),
   });
-  const s = json('examples/scenarios/voluntary-rehab-adult-community.json');
   let c = proc.createCase({ person: s.person, at: s.events[0].at });
-  for (const e of s.events) {
+  for (const e of s.events.slice(0, upTo)) {
     const r = await proc.apply(c, e);
     if (r.ok) c = r.case;
   }
   return JSON.parse(JSON.stringify(c));
 }
+
+/** `procedure/document` of every template file in workflows/<procedure>/documents. */
+const shippedTemplates = (dir = join(ROOT, 'workflows')) =>
+  readdirSync(dir).flatMap((p) =>
+    existsSync(join(dir, p, 'documents'))
+      ? readdirSync(join(dir, p, 'documents')).map((f) => `${p}/${f.slice(0, -5)}`)
+      : [],
+  );
+const VOLUNTARY = 'voluntary-rehab-adult-community';
+const withoutIdCopy = (s) => (s.events.find((e) => e.type === 'REGISTER').data.attachments[0].provided = false);
+/** Every shipped template, the case it is printed from, and text the PDF must hold. */
+const DOCUMENTS = [
+  [
+    'voluntary-rehab',
+    'receipt',
+    [VOLUNTARY, { upTo: 2 }],
+    ['GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ', 'Nguyễn Văn A', 'ngày 16 tháng 7 năm 2026'],
+  ],
+  [
+    'voluntary-rehab',
+    'supplement',
+    [VOLUNTARY, { upTo: 2, edit: withoutIdCopy }],
+    ['PHIẾU YÊU CẦU BỔ SUNG', '- Bản sao thẻ căn cước, hộ chiếu.'],
+  ],
+  ['voluntary-rehab', 'decision', [VOLUNTARY], ['Số: 12/QĐ-UBND', 'Nguyễn Văn A', 'Trần Văn Bình']],
+  [
+    'voluntary-rehab',
+    'certificate',
+    [VOLUNTARY],
+    ['GIẤY CHỨNG NHẬN', 'Số: 21/GCN-UBND', 'Nguyễn Văn A', 'Lê Minh Châu'],
+  ],
+  [
+    'compulsory-rehab',
+    'dossierNotice',
+    ['compulsory-rehab-adult-complaint-review'],
+    ['CÔNG AN XÃ ĐÔNG SƠN', 'Số: 15/TB-CAX', 'Nguyễn Văn Cường', 'TRƯỞNG CÔNG AN'],
+  ],
+  [
+    'post-rehab',
+    'certificate',
+    ['post-rehab-compulsory-two-years'],
+    ['Mẫu 54 (Phụ lục II, Nghị định 116/2021)', 'Số: 3/GCN-UBND', 'Nguyễn Văn Cường'],
+  ],
+];
 
 /** Bundles the element (and its default sources) for the page, as a portal's bundler would. */
 async function bundle() {
@@ -56,7 +101,6 @@ async function bundle() {
     bundle: true,
     format: 'esm',
     write: false,
-    splitting: false,
     target: 'es2022',
     conditions: ['browser', 'production'],
     tsconfig: join(ROOT, 'tsconfig.base.json'),
@@ -95,11 +139,7 @@ function readObjects(buf) {
   return objects;
 }
 
-const utf16 = (hex) => {
-  let out = '';
-  for (let i = 0; i < hex.length; i += 4) out += String.fromCharCode(parseInt(hex.slice(i, i + 4), 16));
-  return out;
-};
+const utf16 = (hex) => String.fromCharCode(...(hex.match(/.{4}/g) ?? []).map((h) => parseInt(h, 16)));
 
 /** A ToUnicode CMap: code (hex, upper case) → text, and the code length in hex digits. */
 function readCmap(text) {
@@ -230,7 +270,7 @@ describe('<hoso-document> printed to PDF in Chromium', { skip, timeout: 180000 }
   const problems = [];
 
   before(async () => {
-    const [code, c] = await Promise.all([bundle(), buildCase()]);
+    const [code, c] = await Promise.all([bundle(), buildCase(VOLUNTARY)]);
     theCase = c;
     server = createServer((req, res) => {
       const headers = { 'content-security-policy': CSP };
@@ -255,20 +295,22 @@ describe('<hoso-document> printed to PDF in Chromium', { skip, timeout: 180000 }
   });
 
   /** Gives the element a case, waits for it, prints it to PDF and reads the PDF back. */
-  async function print(c) {
+  async function print(c, id = 'decision') {
     await page
       .waitForFunction(() => customElements.get('hoso-document'), { timeout: 20000 })
       .catch((e) => assert.fail(`${e.message}; page errors: ${problems.join(' | ')}`));
     const error = await page.evaluate(
-      async (c, unit) => {
+      async (c, unit, id) => {
         const el = document.querySelector('hoso-document');
         el.unit = unit;
+        el.document = id;
         el.case = c;
         await el.complete;
         return el.shadowRoot.querySelector('[role="alert"]')?.textContent ?? null;
       },
       c,
       UNIT,
+      id,
     );
     assert.equal(error, null);
     // print() marks the page and the element, then opens the browser's dialog; here page.pdf() stands in for the
@@ -326,11 +368,7 @@ describe('<hoso-document> printed to PDF in Chromium', { skip, timeout: 180000 }
     assert.match(text.replace(/\s+/g, ' '), /đối với: Nguyễn Văn A, giới tính: Nam/);
     assert.match(text, /TM\. ỦY BAN NHÂN DÂN\n(.*\n)?CHỦ TỊCH/);
     assert.match(text, /Trần Văn Bình$/);
-    const body = doc.pages[0].runs.filter((r) => r.text.trim() && /Căn cứ|Điều/.test(r.text) === false);
-    const sizes = new Set(body.map((r) => Math.round(r.size)));
-    assert.ok(sizes.has(14), `body in 14 pt (sizes: ${[...sizes]})`);
-    const missingList = await page.evaluate(() => document.querySelector('hoso-document').value.missing);
-    assert.deepEqual(missingList, []);
+    assert.ok(doc.pages[0].runs.filter((r) => Math.round(r.size) === 14).length > 500, 'the body is in 14 pt');
   });
 
   it('flows a long decision over more pages, each inside the margins, the signature on the last', async () => {
@@ -345,5 +383,18 @@ describe('<hoso-document> printed to PDF in Chromium', { skip, timeout: 180000 }
     assert.match(doc.pages[0].text, /\(1\) Người cai nghiện/);
     assert.match(doc.pages.at(-1).text, /Trần Văn Bình$/);
     assert.match(doc.pages.map((p) => p.text).join('\n'), /\(40\) Người cai nghiện/);
+  });
+
+  it('prints every shipped template on one A4 page inside the margins, with its text', async () => {
+    for (const [procedure, id, [file, options], expected] of DOCUMENTS) {
+      const doc = await print(await buildCase(file, options), id);
+      assert.deepEqual(problems, [], `${procedure}/${id}`);
+      assert.equal(doc.pages.length, 1, `${procedure}/${id}: pages`);
+      assertLayout(doc);
+      const text = doc.pages[0].text.replace(/\s+/g, ' ');
+      for (const e of expected) assert.ok(text.includes(e), `${procedure}/${id}: "${e}" not in ${text}`);
+      assert.ok(!text.includes('……'), `${procedure}/${id}: a value is missing: ${text}`);
+    }
+    assert.deepEqual(DOCUMENTS.map(([p, d]) => `${p}/${d}`).sort(), shippedTemplates().sort());
   });
 });
