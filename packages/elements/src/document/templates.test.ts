@@ -25,6 +25,7 @@ import decisionTemplate from '../../../../workflows/voluntary-rehab/documents/de
 import certificateTemplate from '../../../../workflows/voluntary-rehab/documents/certificate.json';
 import noticeTemplate from '../../../../workflows/compulsory-rehab/documents/dossierNotice.json';
 import mau54Template from '../../../../workflows/post-rehab/documents/certificate.json';
+import postRehabDecisionTemplate from '../../../../workflows/post-rehab/documents/decision.json';
 import './hoso-document.js';
 import type { HosoDocument } from './hoso-document.js';
 import { builtinTemplateIds, builtinTemplates } from './templates.js';
@@ -85,6 +86,7 @@ describe('document template format', () => {
     certificateTemplate,
     noticeTemplate,
     mau54Template,
+    postRehabDecisionTemplate,
   };
 
   it('every shipped template is valid against template.schema.json', () => {
@@ -230,6 +232,27 @@ describe('document templates filled from the example scenarios', () => {
     expect(text(el, '.sign-name')).to.equal('Lê Minh Châu');
   });
 
+  it('post-rehab decision: term to the management-end deadline, the officer and supporter from the case', async () => {
+    const c = await play(postRehabScenario as unknown as Scenario);
+    const el = await render(c, 'decision');
+    expect(el.value!.missing).to.deep.equal([]);
+    expect(text(el, '.number')).to.equal('Số: 7/QĐ-UBND');
+    expect(text(el, '.date')).to.equal('Đông Sơn, ngày 05 tháng 10 năm 2026');
+    expect(text(el, 'h2')).to.equal('Về việc quản lý sau cai nghiện ma túy tại nơi cư trú');
+    expect(text(el, '.authority')).to.equal('CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ ĐÔNG SƠN');
+    const body = text(el, '.body p');
+    expect(body).to.contain('Điều 1. Quản lý sau cai nghiện ma túy đối với: Nguyễn Văn Cường, sinh ngày 01/05/1990');
+    expect(body).to.contain('đã hoàn thành cai nghiện ma túy bắt buộc tại Cơ sở cai nghiện ma túy số 2 Hà Nội');
+    expect(body).to.contain('(Giấy chứng nhận số GCN-12, ngày 25/09/2026)');
+    expect(body).to.contain('kể từ ngày 05/10/2026 đến ngày 05/10/2028');
+    expect(body).to.contain('Nội dung quản lý: tư vấn, hỗ trợ tâm lý, phòng chống tái nghiện, xét nghiệm chất ma túy');
+    expect(body).to.contain('Giao Lê Thị Hoa, Công chức văn hóa - xã hội, UBND phường, điện thoại 0987123456');
+    expect(text(el, '.recipients p:nth-child(3)')).to.equal(
+      '- Người được quản lý, Gia đình người được quản lý, Công an xã, Người, tổ chức được giao hỗ trợ;',
+    );
+    expect(text(el, '.sign-name')).to.equal('Trần Văn Hùng');
+  });
+
   it('every shipped template has a test above', () => {
     expect(builtinTemplateIds()).to.have.members([
       'voluntary-rehab/receipt',
@@ -237,6 +260,7 @@ describe('document templates filled from the example scenarios', () => {
       'voluntary-rehab/decision',
       'voluntary-rehab/certificate',
       'compulsory-rehab/dossierNotice',
+      'post-rehab/decision',
       'post-rehab/certificate',
     ]);
   });

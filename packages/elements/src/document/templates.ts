@@ -23,6 +23,7 @@ const BUILTIN: Record<string, Loader> = {
   'voluntary-rehab/decision': () => import('@hoso/workflows/voluntary-rehab/documents/decision.json'),
   'voluntary-rehab/certificate': () => import('@hoso/workflows/voluntary-rehab/documents/certificate.json'),
   'compulsory-rehab/dossierNotice': () => import('@hoso/workflows/compulsory-rehab/documents/dossierNotice.json'),
+  'post-rehab/decision': () => import('@hoso/workflows/post-rehab/documents/decision.json'),
   'post-rehab/certificate': () => import('@hoso/workflows/post-rehab/documents/certificate.json'),
 };
 
