@@ -10,8 +10,9 @@ export const EXTRA_STEPS = [
     args: ['build', '--disable-telemetry', '--quiet', '-o', 'storybook-static'],
   },
   { name: 'storybook smoke', cmd: 'node', args: ['scripts/storybook-smoke.mjs'] },
-  // hoso check: schemas, UI schemas, messages and machines together; exits 1 on errors (warnings allowed).
-  { name: 'hoso check', cmd: 'node', args: ['packages/cli/bin/hoso.mjs', 'check'] },
+  // hoso check: schemas, UI schemas, messages and machines together; exits 1 on errors (warnings allowed);
+  // --strict-forms: every form a machine names must exist.
+  { name: 'hoso check', cmd: 'node', args: ['packages/cli/bin/hoso.mjs', 'check', '--strict-forms'] },
   // hoso readme --check: every workflows/<id>/README.md is what the generator writes (exit 1 names each stale one).
   { name: 'hoso readme --check', cmd: 'node', args: ['packages/cli/bin/hoso.mjs', 'readme', '--check'] },
 ];

@@ -11,3 +11,4 @@ export * from './case-list/index.js';
 export * from './case-timeline/index.js';
 export { answerRows, type AnswerRow } from './procedure/answers.js';
 export { HosoCaseSavedEvent, HosoCaseStepEvent, HosoProcedureSubmitEvent } from './events/procedure-events.js';
+export * from './document/index.js';
