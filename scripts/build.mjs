@@ -33,7 +33,9 @@ function bundlesUpToDate() {
 
 /** The build steps, in order. */
 export const BUILD_STEPS = [
-  { name: 'tsc -b', cmd: 'tsc', args: ['-b'] },
+  // The CLI (and the runtime it uses) first: `hoso build` generates the content modules that @hoso/elements
+  // imports (workflows/generated, schemas/generated), so the rest compiles after it.
+  { name: 'tsc -b packages/cli', cmd: 'tsc', args: ['-b', 'packages/cli'] },
   {
     name: 'hoso build (validators)',
     cmd: 'node',
@@ -41,6 +43,7 @@ export const BUILD_STEPS = [
     // Required as soon as the CLI has a build command (its source exists); skipped with a notice before that.
     skipIf: () => (existsSync(HOSO_BUILD_SRC) ? null : 'packages/cli/src/commands/build.ts not written yet'),
   },
+  { name: 'tsc -b', cmd: 'tsc', args: ['-b'] },
   {
     name: 'rollup (packages/elements)',
     cmd: 'rollup',
