@@ -40,26 +40,10 @@ import { HosoCaseSavedEvent, HosoCaseStepEvent, HosoProcedureSubmitEvent } from 
 import { renderDeadlines, renderDocuments, renderSteps, stepsOf } from './parts.js';
 import { procedureStyles } from './hoso-procedure.styles.js';
 import { CaseSession, type ActiveStep } from './session.js';
-import { renderActive, renderStatus } from './views.js';
+import { renderActions, renderActive, renderAlert, renderStatus } from './views.js';
+import type { ProcedureAlert, ProcedureUser, SubmissionQueue } from './types.js';
 
-export interface ProcedureUser {
-  id: string;
-  name?: string;
-  roles: string[];
-  communeCode?: string;
-}
-
-/** Something that sends accepted events to the portal's backend (see `OutboxSender` in @hoso/case-store). */
-export interface SubmissionQueue {
-  queue(submission: {
-    caseId: string;
-    procedure: string;
-    procedureVersion: string;
-    lawVersion: string;
-    event: CaseEvent;
-    baseRev: number;
-  }): Promise<unknown>;
-}
+export type { ProcedureUser, SubmissionQueue } from './types.js';
 
 export class HosoProcedure extends LitElement {
   static override styles = procedureStyles;
@@ -81,8 +65,7 @@ export class HosoProcedure extends LitElement {
   @state() private view: CaseView | undefined;
   @state() private active: ActiveStep | undefined;
   @state() private notice: string | undefined;
-  @state() private alert:
-    { kind: 'refused' | 'conflict' | 'storage' | 'error'; text: string; detail?: string } | undefined;
+  @state() private alert: ProcedureAlert | undefined;
   @state() private persisted: 'persisted' | 'prompt-denied' | 'unsupported' | undefined;
 
   @query('hoso-form') private form!: HosoForm | null;
@@ -356,14 +339,16 @@ export class HosoProcedure extends LitElement {
       <div role="status" aria-live="polite" class=${this.notice ? 'notice' : 'visually-hidden'}>
         ${this.notice ?? ''}
       </div>
-      ${this.#renderAlert()}
+      ${renderAlert(this.alert, this.#t, { reload: () => void this.#reload(), keep: () => void this.#keepAsDraft() })}
       <div class="layout">
         ${renderSteps(
           stepsOf(s.current, view, (st) => s.stateTitle(st, lang), lang),
           t,
           lang,
         )}
-        <div class="work">${this.active ? this.#renderActive() : this.#renderActions(view)}</div>
+        <div class="work">
+          ${this.active ? this.#renderActive() : renderActions(view, this.#t, this.#lang, (type) => void this.#openStep(type))}
+        </div>
         <div class="side">${renderDeadlines(view, s.loaded.runtime, t, lang)} ${renderDocuments(view, t, lang)}</div>
       </div>
       ${renderStatus(this.#drafts, this.persisted, t, lang, {
@@ -381,52 +366,6 @@ export class HosoProcedure extends LitElement {
     } catch (e) {
       this.#storeFailure(e);
     }
-  }
-
-  #renderAlert(): TemplateResult | typeof nothing {
-    const a = this.alert;
-    if (!a) return nothing;
-    const t = this.#t;
-    return html`<div class="alert" role="alert" data-kind=${a.kind}>
-      <p>${a.kind === 'refused' ? html`<strong>${t.refused}:</strong> ` : nothing}${a.text}</p>
-      ${
-        a.detail
-          ? html`<details>
-              <summary>${t.technicalDetail}</summary>
-              <pre>${a.detail}</pre>
-            </details>`
-          : nothing
-      }
-      ${
-        a.kind === 'conflict'
-          ? html`<div class="actions">
-              <button type="button" @click=${() => void this.#reload()}>${t.reload}</button>
-              <button type="button" class="secondary" @click=${() => void this.#keepAsDraft()}>${t.keepAsDraft}</button>
-            </div>`
-          : nothing
-      }
-    </div>`;
-  }
-
-  #renderActions(view: CaseView): TemplateResult {
-    const t = this.#t;
-    const lang = this.#lang;
-    if (view.status === 'closed') return html`<p>${t.closed}</p>`;
-    return html`<section part="actions" aria-labelledby="actions-h">
-      <h3 id="actions-h">${t.actions}</h3>
-      ${
-        view.allowedEvents.length
-          ? html`<div class="actions">
-              ${view.allowedEvents.map(
-                (e) =>
-                  html`<button type="button" data-event=${e.type} @click=${() => void this.#openStep(e.type)}>
-                    ${e.title?.[lang] ?? e.type}
-                  </button>`,
-              )}
-            </div>`
-          : html`<p>${t.noActions}</p>`
-      }
-    </section>`;
   }
 
   #renderActive(): TemplateResult {

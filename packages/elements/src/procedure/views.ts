@@ -4,10 +4,12 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { HosoChangeEvent } from '@hoso/forms/events';
+import type { CaseView } from '@hoso/workflow';
 import type { ProcedureTerms } from '../i18n/procedure-terms.js';
 import { answerRows, labelFor } from './answers.js';
 import type { DraftKeeper } from './draft-keeper.js';
 import type { ActiveStep } from './session.js';
+import type { ProcedureAlert } from './types.js';
 
 export interface ActiveHandlers {
   title: string;
@@ -140,4 +142,57 @@ export function renderStatus(
         }}
     /></label>
   </div>`;
+}
+
+/** The alert region: a refusal (with its technical detail), a conflict (with its two ways out), a storage problem. */
+export function renderAlert(
+  a: ProcedureAlert | undefined,
+  t: ProcedureTerms,
+  conflict: { reload: () => void; keep: () => void },
+): TemplateResult | typeof nothing {
+  if (!a) return nothing;
+  return html`<div class="alert" role="alert" data-kind=${a.kind}>
+    <p>${a.kind === 'refused' ? html`<strong>${t.refused}:</strong> ` : nothing}${a.text}</p>
+    ${
+      a.detail
+        ? html`<details>
+            <summary>${t.technicalDetail}</summary>
+            <pre>${a.detail}</pre>
+          </details>`
+        : nothing
+    }
+    ${
+      a.kind === 'conflict'
+        ? html`<div class="actions">
+            <button type="button" @click=${conflict.reload}>${t.reload}</button>
+            <button type="button" class="secondary" @click=${conflict.keep}>${t.keepAsDraft}</button>
+          </div>`
+        : nothing
+    }
+  </div>`;
+}
+
+/** The actions the user's roles may take at this step, one button each. */
+export function renderActions(
+  view: CaseView,
+  t: ProcedureTerms,
+  lang: 'vi' | 'en',
+  open: (event: string) => void,
+): TemplateResult {
+  if (view.status === 'closed') return html`<p>${t.closed}</p>`;
+  return html`<section part="actions" aria-labelledby="actions-h">
+    <h3 id="actions-h">${t.actions}</h3>
+    ${
+      view.allowedEvents.length
+        ? html`<div class="actions">
+            ${view.allowedEvents.map(
+              (e) =>
+                html`<button type="button" data-event=${e.type} @click=${() => open(e.type)}>
+                  ${e.title?.[lang] ?? e.type}
+                </button>`,
+            )}
+          </div>`
+        : html`<p>${t.noActions}</p>`
+    }
+  </section>`;
 }
