@@ -12,6 +12,7 @@ export const PAGE_TEXT = {
     navLabel: 'Chức năng',
     navProcedures: 'Thủ tục',
     navCases: 'Hồ sơ trên máy này',
+    navReports: 'Báo cáo định kỳ',
     loading: 'Đang tải…',
     footer:
       'Trang minh họa của hoso: mọi dữ liệu chỉ lưu trong trình duyệt trên máy này (IndexedDB), không gửi đi đâu.',
@@ -37,6 +38,7 @@ export const PAGE_TEXT = {
     navLabel: 'Functions',
     navProcedures: 'Procedures',
     navCases: 'Cases on this device',
+    navReports: 'Periodic reports',
     loading: 'Loading…',
     footer: 'A hoso demo page: all data stays in this browser on this device (IndexedDB) and is sent nowhere.',
     proceduresTitle: 'Administrative procedures on drug rehab',

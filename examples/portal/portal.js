@@ -1,6 +1,8 @@
 // The demo portal: what a provincial portal looks like with hoso embedded. One script, the elements bundle, and a
 // hash router: #/ (procedures), #/thu-tuc/<procedure> (new case), #/ho-so (case list),
-// #/ho-so/<procedure>/<caseId> (a case), #/nguoi/<personalId> (a person's timeline).
+// #/ho-so/<procedure>/<caseId> (a case), #/nguoi/<personalId> (a person's timeline),
+// #/ho-so/<procedure>/<caseId>/van-ban/<documentId> (a document, to print; pages/document.js),
+// #/bao-cao (the periodic report; pages/report.js). Page modules export `render(ctx, ...params)` → nodes.
 // The role switcher stands in for the portal's login (`.user` on the elements). No inline script, no HTML
 // strings: the page runs under `script-src 'self'; require-trusted-types-for 'script'`.
 import { PAGE_TEXT } from './i18n.js';
@@ -109,20 +111,34 @@ function pageTimeline(personalId) {
   return [heading(t('timelineTitle')), node];
 }
 
+/** What a page module (pages/*.js) gets: the portal's helpers and state, read at call time. */
+function pageContext() {
+  return { el, heading, configure, t, lang, hoso, store, procedures, user: user(), now: now() };
+}
+
+async function lazyPage(module, ...params) {
+  const page = await import(module);
+  return page.render(pageContext(), ...params);
+}
+
 async function route() {
   const parts = location.hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   let content;
   if (parts.length === 0) content = pageProcedures();
   else if (parts[0] === 'thu-tuc' && parts[1]) content = pageProcedure(parts[1]);
+  else if (parts[0] === 'ho-so' && parts[3] === 'van-ban' && parts[4])
+    content = await lazyPage('./pages/document.js', parts[1], parts[2], parts[4]);
   else if (parts[0] === 'ho-so' && parts[1] && parts[2]) content = pageProcedure(parts[1], parts[2]);
   else if (parts[0] === 'ho-so') content = pageCases();
   else if (parts[0] === 'nguoi' && parts[1]) content = pageTimeline(parts[1]);
+  else if (parts[0] === 'bao-cao') content = await lazyPage('./pages/report.js');
   else content = [heading(t('unknownPage'))];
   main.replaceChildren(...content);
   for (const a of document.querySelectorAll('[data-nav]')) {
     const current =
       (a.dataset.nav === 'home' && parts.length === 0) ||
-      (a.dataset.nav === 'cases' && parts[0] === 'ho-so' && !parts[1]);
+      (a.dataset.nav === 'cases' && parts[0] === 'ho-so' && !parts[1]) ||
+      (a.dataset.nav === 'reports' && parts[0] === 'bao-cao');
     if (current) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
   }
@@ -130,7 +146,10 @@ async function route() {
 
 /** Elements on the page follow the role, date and language without losing their state. */
 function refreshElements() {
-  for (const node of main.querySelectorAll('hoso-procedure, hoso-case-list, hoso-case-timeline')) configure(node);
+  for (const node of main.querySelectorAll(
+    'hoso-procedure, hoso-case-list, hoso-case-timeline, hoso-report, hoso-document',
+  ))
+    configure(node);
 }
 
 async function start() {
