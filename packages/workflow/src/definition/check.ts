@@ -1,10 +1,12 @@
 /**
  * Reference checks the meta-schema cannot express: guard and action names exist, targets exist,
- * deadline events exist, document ids exist, law paths exist in at least one law version.
+ * deadline events exist, document ids exist, law paths exist in at least one law version, and where data goes
+ * (`check-data.ts`: collected keys, document number/date pointers).
  * Each problem names a JSON pointer into machine.json.
  */
 import type { LawVersionFile } from '../law/law-version.js';
 import type { MachineDefinition, StateDef, TransitionDef } from './types.js';
+import { checkDataKeys } from './check-data.js';
 
 export interface DefinitionProblem {
   pointer: string;
@@ -158,5 +160,6 @@ export function checkDefinition(
   for (const [id, d] of Object.entries(def.meta?.documents ?? {})) {
     if (d.form) checkLaw(d.form.law, `/meta/documents/${id}/form/law`);
   }
+  problems.push(...checkDataKeys(def));
   return problems;
 }

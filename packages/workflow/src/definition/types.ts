@@ -52,6 +52,12 @@ export interface EventMeta {
   dataKey?: string;
   /** The form that collects this event's data, e.g. `sample/registration`. */
   form?: string;
+  /**
+   * Append the event's data to the array `case.data[dataKey]` (oldest first) instead of replacing what is there,
+   * e.g. service entries recorded again and again in one step. Guards see the array with the incoming entry
+   * appended under the key, and the incoming data as `$event.data`.
+   */
+  collect?: boolean;
 }
 
 export interface StateMeta {
@@ -89,6 +95,10 @@ export interface DocumentDef {
   title: Text;
   /** The document form code from the law, e.g. `{ "law": "documentForm.voluntaryDecision" }`. */
   form?: LawRef;
+  /** JSON pointer into the case data to the document's number when issued, e.g. `/decision/number`. */
+  number?: string;
+  /** JSON pointer into the case data to the document's date when issued, e.g. `/decision/issuedOn`. */
+  date?: string;
 }
 
 export interface MachineDefinition {

@@ -8,6 +8,13 @@
 import type { MachineDefinition } from '../definition/types.js';
 import type { ResolvedLaw } from '../law/law-version.js';
 import type { Case, CaseEvent } from './case.js';
+import { readPointer } from './case-data.js';
+
+function text(data: unknown, pointer: string | undefined): string | undefined {
+  if (pointer === undefined) return undefined;
+  const v = readPointer(data, pointer);
+  return typeof v === 'string' && v.trim() !== '' ? v : undefined;
+}
 
 export type ActionImpl = (
   draft: Case,
@@ -24,6 +31,8 @@ export const builtinActions: Record<string, ActionImpl> = {
     const id = String(params.document);
     const def = definition.meta?.documents?.[id];
     const value = def?.form ? law.values[def.form.law] : undefined;
+    const number = text(draft.data, def?.number);
+    const date = text(draft.data, def?.date);
     draft.documents.push({
       id,
       title: def?.title ?? { vi: id, en: id },
@@ -32,6 +41,8 @@ export const builtinActions: Record<string, ActionImpl> = {
       issuedAt: event.at,
       event: event.type,
       by: event.by.id,
+      ...(number !== undefined ? { number } : {}),
+      ...(date !== undefined ? { date } : {}),
     });
   },
 };

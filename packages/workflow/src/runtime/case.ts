@@ -53,6 +53,10 @@ export interface IssuedDocument {
   issuedAt: string;
   event: string;
   by: string;
+  /** The document's number, from the case data at the machine's `meta.documents.<id>.number` pointer. */
+  number?: string;
+  /** The document's date (`YYYY-MM-DD`), from the case data at `meta.documents.<id>.date`. */
+  date?: string;
 }
 
 export interface Case {

@@ -35,15 +35,8 @@ import { stateName } from './state-name.js';
 
 export { stateName };
 import { buildView } from './view.js';
+import { collects, CollectDataError, dataKeyOf, guardData, storeEventData } from './case-data.js';
 import { parseCase } from './persist.js';
-
-/** The data guards and deadline rules read: case data, `person`, the event's data under its key, and `$event`. */
-function guardData(c: Case, event: CaseEvent, dataKey: string): Record<string, unknown> {
-  const data: Record<string, unknown> = { ...c.data, person: c.person };
-  if (event.data !== undefined) data[dataKey] = event.data;
-  data.$event = { type: event.type, at: event.at, by: { id: event.by.id, roles: [...event.by.roles] } };
-  return data;
-}
 
 export interface RuntimeOptions {
   laws: readonly LawVersionFile[];
@@ -234,7 +227,7 @@ export class Procedure {
   /** The guard context for an event on a case: what guards see. */
   guardContext(c: Case, event: CaseEvent, meta: ActiveMeta, trace: GuardTrace = new GuardTrace()): GuardContext {
     const law = this.law(c.lawVersion, c.province);
-    const data = guardData(c, event, meta.events[event.type]?.dataKey ?? event.type);
+    const data = guardData(c, event, dataKeyOf(meta.events, event.type), collects(meta.events, event.type));
     const ctx: GuardContext = {
       data,
       event: { type: event.type, at: event.at, atMs: parseInstant(event.at, 'at'), data: event.data },
@@ -290,6 +283,11 @@ export class Procedure {
         }),
       );
     }
+    const key = dataKeyOf(meta.events, event.type);
+    const collect = collects(meta.events, event.type);
+    if (collect && event.data !== undefined && c.data[key] !== undefined && !Array.isArray(c.data[key])) {
+      return refuse(refusal('invalid-event', { problem: new CollectDataError(key).message }));
+    }
     const trace = new GuardTrace();
     const xEvent = { type: event.type, $hoso: this.guardContext(c, event, meta, trace) };
     let enabled: unknown[] | undefined;
@@ -315,8 +313,7 @@ export class Procedure {
     const nextMeta = this.activeMeta(next);
     const draft: Case = structuredClone(c);
     const at = formatInstant(atMs);
-    const dataKey = meta.events[event.type]?.dataKey ?? event.type;
-    if (event.data !== undefined) draft.data[dataKey] = structuredClone(event.data);
+    storeEventData(draft, event, key, collect);
     for (const d of draft.deadlines) {
       if (d.metAt === undefined && d.supersededAt === undefined && d.until.includes(event.type)) {
         d.metAt = at;
@@ -325,7 +322,14 @@ export class Procedure {
       }
     }
     try {
-      startDeadlines(draft, nextMeta.deadlines, event, law, this.#calendar, guardData(draft, event, dataKey));
+      startDeadlines(
+        draft,
+        nextMeta.deadlines,
+        event,
+        law,
+        this.#calendar,
+        guardData(draft, event, key, collect, true),
+      );
     } catch (e) {
       if (e instanceof DeadlineDataError) {
         return refuse(refusal('deadline-data-invalid', { deadline: e.deadline, problem: e.message }));
