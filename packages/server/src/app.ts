@@ -1,12 +1,15 @@
 /**
- * The HTTP routes (Hono) of the adapter contract, plus `/openapi.json` and `/health`. Every error is a JSON
- * refusal; nothing personal is logged (one line per request: method, route, status, time, user id).
+ * The HTTP routes (Hono) of the adapter contract, the attachment download, `/openapi.json` and `/health`.
+ * Every error is a JSON refusal; nothing personal is logged (one line per request: method, route, status,
+ * time, user id). Optional route modules (`mounts`, e.g. the reports endpoint of reports.ts) are mounted after
+ * the built-in routes with the same token check (see `RouteMount`).
  */
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import { createMiddleware } from 'hono/factory';
 import { AuthError, verifyToken, type User } from './auth.js';
 import { ApiError } from './errors.js';
+import { downloadAttachment } from './download.js';
 import { openApiDocument } from './openapi.js';
 import { submitEvent, type Answer, type SubmitContext } from './submit.js';
 import { readLimited, uploadAttachment, type UploadLimits } from './upload.js';
@@ -18,9 +21,24 @@ export interface AppOptions extends SubmitContext {
   corsOrigin: string;
   version: string;
   log: (line: string) => void;
+  /** Optional routes (reports, …), mounted after the built-in ones. */
+  mounts?: RouteMount[];
+  /** Extra OpenAPI paths of those routes, merged into `/openapi.json`. */
+  openApiPaths?: Record<string, unknown>;
 }
 
-type Env = { Variables: { user: User } };
+/** The Hono environment of the app: `c.get('user')` is the verified token's user behind `auth`. */
+export type AppEnv = { Variables: { user: User } };
+type Env = AppEnv;
+
+/** What an optional route module gets: the app, the token check, and the server's context. */
+export interface MountDeps extends SubmitContext {
+  auth: MiddlewareHandler<AppEnv>;
+  log: (line: string) => void;
+}
+
+/** An optional route module's entry: adds its routes to `app` (protect them with `deps.auth`). */
+export type RouteMount = (app: Hono<AppEnv>, deps: MountDeps) => void;
 
 const send = (c: Context, a: Answer): Response =>
   new Response(a.body, {
@@ -46,7 +64,7 @@ export function createApp(o: AppOptions): Hono<Env> {
         'X-Hoso-Attachment-Item',
       ],
       allowMethods: ['GET', 'POST', 'PUT', 'OPTIONS'],
-      exposeHeaders: ['Retry-After', 'Idempotency-Replayed'],
+      exposeHeaders: ['Retry-After', 'Idempotency-Replayed', 'Content-Disposition'],
     }),
   );
   app.use('*', async (c, next) => {
@@ -75,7 +93,7 @@ export function createApp(o: AppOptions): Hono<Env> {
       return c.json({ ok: false, database: o.db.kind }, 503);
     }
   });
-  app.get('/openapi.json', (c) => c.json(openApiDocument(o.version)));
+  app.get('/openapi.json', (c) => c.json(openApiDocument(o.version, o.openApiPaths)));
 
   const auth = createMiddleware<Env>(async (c, next) => {
     c.set('user', await verifyToken(c.req.header('Authorization'), o.jwtSecret));
@@ -122,6 +140,14 @@ export function createApp(o: AppOptions): Hono<Env> {
     const page = await o.repo.changedSince(o.db, commune, since, limit);
     return c.json(page);
   });
+
+  app.get('/cases/:caseId/attachments/:id', auth, async (c) => {
+    const { file, headers } = await downloadAttachment(o, c.get('user'), c.req.param('caseId'), c.req.param('id'));
+    o.log(`download attachment case=${c.req.param('caseId')} user=${c.get('user').sub}`);
+    return new Response(c.req.method === 'HEAD' ? null : new Uint8Array(file.bytes), { status: 200, headers });
+  });
+
+  for (const mount of o.mounts ?? []) mount(app, { db: o.db, repo: o.repo, registry: o.registry, auth, log: o.log });
 
   return app;
 }

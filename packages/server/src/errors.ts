@@ -51,6 +51,10 @@ const TEXT: Record<string, [number, Text]> = {
     { vi: 'Vai trò của bạn không được thực hiện thao tác này.', en: 'Your roles may not take this action.' },
   ],
   'case-not-found': [404, { vi: 'Không tìm thấy hồ sơ.', en: 'The case was not found.' }],
+  'attachment-not-found': [
+    404,
+    { vi: 'Không tìm thấy tệp đính kèm này của hồ sơ.', en: 'This case has no such attachment.' },
+  ],
   'not-found': [404, { vi: 'Không có địa chỉ này.', en: 'There is nothing at this address.' }],
   'revision-conflict': [
     409,

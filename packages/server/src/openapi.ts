@@ -29,7 +29,8 @@ const json = (schema: Json, description: string): Json => ({
   content: { 'application/json': { schema } },
 });
 
-export function openApiDocument(version: string): Record<string, Json> {
+/** `extraPaths`: the paths of optional route modules (reports, …), added as they are. */
+export function openApiDocument(version: string, extraPaths: Record<string, Json> = {}): Record<string, Json> {
   const { schema } = contract();
   const codes = serverCodes();
   const refusals = (...statuses: number[]): Record<string, Json> =>
@@ -100,6 +101,24 @@ export function openApiDocument(version: string): Record<string, Json> {
           },
         },
       },
+      '/cases/{caseId}/attachments/{id}': {
+        get: {
+          summary: 'Download one file of a case (commune and roles of the case checked)',
+          security: auth,
+          parameters: [
+            { name: 'caseId', in: 'path', required: true, schema: ref('id') },
+            { name: 'id', in: 'path', required: true, schema: ref('id') },
+          ],
+          responses: {
+            '200': {
+              description:
+                'the file, with its stored Content-Type and Content-Disposition: attachment (filename in UTF-8)',
+              content: { '*/*': { schema: { type: 'string', format: 'binary' } } },
+            },
+            ...refusals(401, 403, 404),
+          },
+        },
+      },
       '/cases': {
         get: {
           summary: "Cases of the user's commune changed after a cursor",
@@ -122,6 +141,7 @@ export function openApiDocument(version: string): Record<string, Json> {
         },
       },
       '/openapi.json': { get: { summary: 'This document', responses: { '200': json({ type: 'object' }, 'OpenAPI') } } },
+      ...extraPaths,
     },
   };
 }

@@ -22,6 +22,19 @@ interface CaseRow {
   data_enc: Uint8Array;
 }
 
+export interface StoredFile {
+  id: string;
+  caseId: string;
+  commune: string;
+  type: string;
+  item?: string;
+  size: number;
+  sha256: string;
+  uploadedBy: string;
+  name: string;
+  bytes: Buffer;
+}
+
 export interface Remembered {
   bodyHash: string;
   status: number;
@@ -29,7 +42,8 @@ export interface Remembered {
 }
 
 export class Repository {
-  constructor(private readonly cipher: ColumnCipher) {}
+  /** The column cipher (public for optional route modules such as reports.ts that read cases themselves). */
+  constructor(readonly cipher: ColumnCipher) {}
 
   #decode(row: CaseRow): StoredCase {
     const rest = this.cipher.open<Omit<Case, 'person'>>(row.data_enc, `cases.data:${row.id}`);
@@ -161,6 +175,52 @@ export class Repository {
     );
     const r = rows[0];
     return r ? { caseId: r.case_id, commune: r.commune, sha256: r.sha256, size: r.size } : undefined;
+  }
+
+  /** One stored file with its decrypted name and bytes (for the download endpoint). */
+  async attachmentFile(q: Queryable, id: string): Promise<StoredFile | undefined> {
+    const rows = await q.query<{
+      case_id: string;
+      commune: string;
+      content_type: string;
+      item: string | null;
+      size: number;
+      sha256: string;
+      uploaded_by: string;
+      file_name_enc: Uint8Array;
+      content_enc: Uint8Array;
+    }>(
+      `SELECT case_id, commune, content_type, item, size, sha256, uploaded_by, file_name_enc, content_enc
+       FROM attachments WHERE id = $1`,
+      [id],
+    );
+    const r = rows[0];
+    if (!r) return undefined;
+    return {
+      id,
+      caseId: r.case_id,
+      commune: r.commune,
+      type: r.content_type,
+      ...(r.item ? { item: r.item } : {}),
+      size: r.size,
+      sha256: r.sha256,
+      uploadedBy: r.uploaded_by,
+      name: this.cipher.open<string>(r.file_name_enc, `attachments.name:${id}`),
+      bytes: this.cipher.openBytes(r.content_enc, `attachments.content:${id}`),
+    };
+  }
+
+  /**
+   * Deletes the answers kept under Idempotency-Keys older than `maxAgeSeconds`; returns how many. A device that
+   * retries a purged key is judged afresh: its `baseRev` is then stale, so it gets 409, never a second effect.
+   */
+  async purgeIdempotencyKeys(q: Queryable, maxAgeSeconds: number): Promise<number> {
+    const rows = await q.query<{ n: number }>(
+      `WITH gone AS (DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(secs => $1) RETURNING 1)
+       SELECT count(*)::int AS n FROM gone`,
+      [maxAgeSeconds],
+    );
+    return rows[0]?.n ?? 0;
   }
 
   async insertAttachment(

@@ -2,6 +2,7 @@
 import { before } from 'node:test';
 import { apiSuite } from './suite.mjs';
 import { adapterSuite } from './adapter-suite.mjs';
+import { filesSuite } from './files-suite.mjs';
 import { testServer } from './support.mjs';
 
 let s;
@@ -14,3 +15,4 @@ before(
 
 apiSuite(() => s);
 adapterSuite(() => s);
+filesSuite(() => s);

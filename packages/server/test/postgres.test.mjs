@@ -5,6 +5,7 @@
 import { before, after, test } from 'node:test';
 import { apiSuite } from './suite.mjs';
 import { adapterSuite } from './adapter-suite.mjs';
+import { filesSuite } from './files-suite.mjs';
 import { startPostgres, testServer } from './support.mjs';
 
 const pg = await startPostgres();
@@ -22,4 +23,5 @@ if (pg.skip) {
   after(() => pg.stop());
   apiSuite(() => s);
   adapterSuite(() => s);
+  filesSuite(() => s);
 }
