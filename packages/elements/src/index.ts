@@ -12,3 +12,4 @@ export * from './case-timeline/index.js';
 export { answerRows, type AnswerRow } from './procedure/answers.js';
 export { HosoCaseSavedEvent, HosoCaseStepEvent, HosoProcedureSubmitEvent } from './events/procedure-events.js';
 export * from './document/index.js';
+export * from './report/index.js';

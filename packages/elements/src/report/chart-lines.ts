@@ -1,0 +1,73 @@
+/**
+ * Line chart of `<hoso-report>`: one line per series over the quarters of the period (trend of the flows). Each
+ * point is a focusable image labelled "series, quarter: value"; its value shows beside it on focus or hover. A
+ * suppressed or missing point breaks the line and is drawn hollow on the axis.
+ */
+import { svg, html, type TemplateResult } from 'lit';
+import { DASHES, PALETTE, markerPath, niceScale, type Datum } from './chart-frame.js';
+
+export interface LineSeries {
+  label: string;
+  points: Datum[];
+}
+
+const W = 640;
+const H = 280;
+const M = { top: 16, right: 24, bottom: 36, left: 48 };
+
+export function lineChart(
+  id: string,
+  categories: string[],
+  series: LineSeries[],
+  format: (n: number) => string,
+): TemplateResult {
+  const max = Math.max(0, ...series.flatMap((s) => s.points.map((p) => p.value ?? 0)));
+  const scale = niceScale(max);
+  const plotW = W - M.left - M.right;
+  const plotH = H - M.top - M.bottom;
+  const step = categories.length > 1 ? plotW / (categories.length - 1) : 0;
+  const x = (i: number): number => M.left + (categories.length > 1 ? i * step : plotW / 2);
+  const y = (v: number): number => M.top + plotH - (v / scale.max) * plotH;
+  return html`<svg
+    class="plot"
+    viewBox="0 0 ${W} ${H}"
+    role="group"
+    aria-labelledby="${id}-title"
+    aria-describedby="${id}-desc"
+  >
+    ${scale.ticks.map(
+      (v) =>
+        svg`<line class="grid" x1=${M.left} x2=${W - M.right} y1=${y(v)} y2=${y(v)}></line>
+        <text class="tick" x=${M.left - 6} y=${y(v) + 4} text-anchor="end">${format(v)}</text>`,
+    )}
+    ${categories.map(
+      (c, i) => svg`<text class="tick" x=${x(i)} y=${H - M.bottom + 18} text-anchor="middle">${c}</text>`,
+    )}
+    ${series.map((s, si) => {
+      const color = PALETTE[si % PALETTE.length]!;
+      const segments: string[] = [];
+      let current = '';
+      s.points.forEach((p, i) => {
+        if (p.value === null) {
+          if (current) segments.push(current);
+          current = '';
+        } else current += `${current ? 'L' : 'M'}${x(i)},${y(p.value)}`;
+      });
+      if (current) segments.push(current);
+      return svg`<g class="series">
+        ${segments.map(
+          (d) =>
+            svg`<path d=${d} fill="none" stroke=${color} stroke-width="2.5" stroke-dasharray=${DASHES[si % DASHES.length] || 'none'}></path>`,
+        )}
+        ${s.points.map((p, i) => {
+          const px = x(i);
+          const py = p.value === null ? y(0) : y(p.value);
+          return svg`<g class="mark" tabindex="0" role="img" aria-label="${s.label}, ${categories[i]}: ${p.text}">
+            <path d=${markerPath(si, px, py)} fill=${p.value === null ? '#fff' : color} stroke=${color} stroke-width="2"></path>
+            <text class="value" x=${px} y=${py - 10} text-anchor="middle">${p.text}</text>
+          </g>`;
+        })}
+      </g>`;
+    })}
+  </svg>`;
+}

@@ -1,0 +1,79 @@
+/**
+ * Where `<hoso-report>` gets its `Report`: computed in the browser from the case store (`listCases()`, then the
+ * engine of `@hoso/reports`), or fetched from `@hoso/server` (`GET <endpoint>/reports?from&to&communes&plan&members`
+ * with the portal's bearer token). Both answer the same `ReportQuery` with the same `Report`.
+ */
+import type { CaseStore } from '@hoso/case-store';
+import type { Report, ReportCase, ReportQuery } from '@hoso/reports';
+
+/** The indicator engine: `computeReport` of `@hoso/reports`, or any function with its signature. */
+export type ComputeReport = (cases: ReportCase[], query: ReportQuery) => Report | Promise<Report>;
+
+export interface ReportSource {
+  store?: CaseStore | undefined;
+  endpoint?: string | undefined;
+  token?: string | undefined;
+  compute?: ComputeReport | undefined;
+}
+
+/** A failure to get a report, with what went wrong in words (shown in the element's alert). */
+export class ReportSourceError extends Error {
+  override name = 'ReportSourceError';
+}
+
+/** The engine of `@hoso/reports`, loaded the first time a report is computed in the browser. */
+async function engine(): Promise<ComputeReport> {
+  const module = (await import('@hoso/reports')) as unknown as Record<string, unknown>;
+  const compute = module['computeReport'];
+  if (typeof compute !== 'function') throw new ReportSourceError('@hoso/reports has no computeReport');
+  return compute as ComputeReport;
+}
+
+/** The query string of the server's report endpoint. */
+export function reportUrl(endpoint: string, query: ReportQuery): string {
+  const params = new URLSearchParams({ from: query.from, to: query.to });
+  if (query.communes?.length) params.set('communes', query.communes.join(','));
+  if (query.plan) params.set('plan', query.plan);
+  if (query.members) params.set('members', 'true');
+  return `${endpoint.replace(/\/+$/, '')}/reports?${params.toString()}`;
+}
+
+async function fetchReport(endpoint: string, token: string | undefined, query: ReportQuery): Promise<Report> {
+  const url = reportUrl(endpoint, query);
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (token) headers['authorization'] = `Bearer ${token}`;
+  let response: Response;
+  try {
+    response = await fetch(url, { headers });
+  } catch (e) {
+    throw new ReportSourceError(`${url}: ${(e as Error).message}`);
+  }
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    throw new ReportSourceError(`${url}: HTTP ${response.status}, the answer is not JSON`);
+  }
+  if (!response.ok) {
+    const message =
+      (body as { error?: unknown; message?: unknown } | null)?.error ?? (body as { message?: unknown })?.message;
+    throw new ReportSourceError(`${url}: HTTP ${response.status}${typeof message === 'string' ? `, ${message}` : ''}`);
+  }
+  const report = (body as { report?: unknown })?.report ?? body;
+  if (!report || typeof report !== 'object' || !Array.isArray((report as Report).indicators))
+    throw new ReportSourceError(`${url}: the answer has no "indicators" list`);
+  return report as Report;
+}
+
+/** The report for `query` from `source` (the store when both are given). */
+export async function getReport(source: ReportSource, query: ReportQuery): Promise<Report> {
+  if (source.store) {
+    const [cases, compute] = await Promise.all([
+      source.store.listCases(),
+      source.compute ? Promise.resolve(source.compute) : engine(),
+    ]);
+    return compute(cases as unknown as ReportCase[], query);
+  }
+  if (source.endpoint) return fetchReport(source.endpoint, source.token, query);
+  throw new ReportSourceError('no source');
+}
