@@ -4,7 +4,7 @@
  * toggle that reveals the same numbers as a real table: the text alternative. Also the scale helpers and the
  * palette (Okabe–Ito hues darkened to at least 3:1 on white, each series also has its own marker and dash).
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, svg, type TemplateResult } from 'lit';
 import type { ReportTerms } from './i18n.js';
 
 /** Series colours, distinguishable with colour-vision deficiencies and at least 3:1 against white. */
@@ -32,6 +32,8 @@ export interface FrameOptions {
   onToggle: () => void;
   table: ChartTable;
   legend?: Array<{ label: string; index: number }>;
+  /** Legend keys drawn as lines (line charts, default) or boxes (bars). */
+  swatch?: 'line' | 'box';
 }
 
 /** A round maximum ≥ `max` for the axis, and its ticks (0 included). */
@@ -75,15 +77,12 @@ export function chartFrame(t: ReportTerms, options: FrameOptions, chart: Templat
               (l) =>
                 html`<li>
                   <svg width="28" height="12" aria-hidden="true" focusable="false">
-                    <line
-                      x1="1"
-                      y1="6"
-                      x2="27"
-                      y2="6"
-                      stroke=${PALETTE[l.index % PALETTE.length]}
-                      stroke-width="3"
-                      stroke-dasharray=${DASHES[l.index % DASHES.length] || nothing}
-                    ></line>
+                    ${
+                      options.swatch === 'box'
+                        ? svg`<rect x="8" y="0" width="12" height="12" fill=${PALETTE[l.index % PALETTE.length]}></rect>`
+                        : svg`<line x1="1" y1="6" x2="27" y2="6" stroke=${PALETTE[l.index % PALETTE.length]} stroke-width="3"
+                          stroke-dasharray=${DASHES[l.index % DASHES.length] || 'none'}></line>`
+                    }
                   </svg>
                   ${l.label}
                 </li>`,

@@ -23,10 +23,11 @@ export function lineChart(
 ): TemplateResult {
   const max = Math.max(0, ...series.flatMap((s) => s.points.map((p) => p.value ?? 0)));
   const scale = niceScale(max);
-  const plotW = W - M.left - M.right;
+  const inset = 28;
+  const plotW = W - M.left - M.right - 2 * inset;
   const plotH = H - M.top - M.bottom;
   const step = categories.length > 1 ? plotW / (categories.length - 1) : 0;
-  const x = (i: number): number => M.left + (categories.length > 1 ? i * step : plotW / 2);
+  const x = (i: number): number => M.left + inset + (categories.length > 1 ? i * step : plotW / 2);
   const y = (v: number): number => M.top + plotH - (v / scale.max) * plotH;
   return html`<svg
     class="plot"

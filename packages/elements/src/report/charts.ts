@@ -116,6 +116,7 @@ function stacked(ctx: ChartsContext): TemplateResult {
       onToggle: () => ctx.toggle(id),
       table,
       legend: names.map((label, index) => ({ label, index })),
+      swatch: 'box',
     },
     stacks.length ? stackedChart(id, stacks, names) : html`<p>${t.charts.noData}</p>`,
   );

@@ -6,7 +6,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Lang } from '../i18n/lang.js';
 import { textOf, type ReportTerms } from './i18n.js';
-import { yearOptions, type PeriodChoice, type PeriodKind, type PlanOption } from './period.js';
+import { hasPeriod, yearOptions, type PeriodChoice, type PeriodKind, type PlanOption } from './period.js';
 
 const KINDS: readonly PeriodKind[] = ['half', 'year', 'quarter', 'plan', 'range'];
 
@@ -45,9 +45,9 @@ function select(
 
 export function renderControls(ctx: ControlsContext): TemplateResult {
   const { t, lang, choice } = ctx;
-  const kinds = KINDS.filter((k) => k !== 'plan' || ctx.plans.some((p) => p.from && p.to));
+  const kinds = KINDS.filter((k) => k !== 'plan' || ctx.plans.some(hasPeriod));
   const years = yearOptions(ctx.today, choice.year).map((y) => ({ value: String(y), label: String(y) }));
-  const planWithPeriod = ctx.plans.filter((p) => p.from && p.to);
+  const planWithPeriod = ctx.plans.filter(hasPeriod);
   return html`<fieldset class="controls" part="controls">
     <legend>${t.choose}</legend>
     ${select(
@@ -89,7 +89,10 @@ export function renderControls(ctx: ControlsContext): TemplateResult {
         ? select(
             'period-plan',
             t.planPeriod,
-            planWithPeriod.map((p) => ({ value: p.id, label: `${textOf(p.title, lang, p.id)} (${p.from} – ${p.to})` })),
+            planWithPeriod.map((p) => ({
+              value: p.id,
+              label: `${textOf(p.title, lang, p.id)} (${p.period.from} – ${p.period.to})`,
+            })),
             ctx.plan,
             ctx.onPlan,
           )

@@ -49,7 +49,7 @@ import { renderControls } from './controls.js';
 import { download, exportReport, HosoReportExportEvent, type ExportFormat } from './export.js';
 import { reportStyles } from './hoso-report.styles.js';
 import { reportTerms, textOf } from './i18n.js';
-import { defaultChoice, periodRange, vietnamDay, type PeriodChoice, type PlanOption } from './period.js';
+import { defaultChoice, hasPeriod, periodRange, vietnamDay, type PeriodChoice, type PlanOption } from './period.js';
 import { renderPersons } from './persons.js';
 import { getReport, type ComputeReport } from './source.js';
 import { renderTable, type Side } from './table.js';
@@ -171,8 +171,8 @@ export class HosoReport extends LitElement {
     const next = { ...this.choice!, ...patch };
     if (patch.kind === 'range' && this.report)
       Object.assign(next, { from: this.report.query.from, to: this.report.query.to });
-    if (patch.kind === 'plan' && !this.plans.some((p) => p.id === this.plan && p.from && p.to)) {
-      this.plan = this.plans.find((p) => p.from && p.to)?.id ?? '';
+    if (patch.kind === 'plan' && !hasPeriod(this.plans.find((p) => p.id === this.plan))) {
+      this.plan = this.plans.find(hasPeriod)?.id ?? '';
     }
     this.choice = next;
   }

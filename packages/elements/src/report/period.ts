@@ -16,12 +16,16 @@ export interface PeriodChoice {
   to: string;
 }
 
-/** A plan that can be reported on: its targets, and its period when it has one (`from`/`to`, days). */
+/** A plan that can be reported on (a plan file of the indicator definitions fits): its id, title and period. */
 export interface PlanOption {
   id: string;
   title: { vi: string; en: string };
-  from?: string;
-  to?: string;
+  period?: { from: string; to: string };
+}
+
+/** Whether a plan has a period the picker can offer. */
+export function hasPeriod(plan: PlanOption | undefined): plan is PlanOption & { period: { from: string; to: string } } {
+  return !!plan?.period && isDay(plan.period.from) && isDay(plan.period.to) && plan.period.from <= plan.period.to;
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -78,9 +82,7 @@ export function periodRange(
     case 'quarter':
       return quarterRange(choice.year, choice.quarter);
     case 'plan':
-      return plan?.from && plan.to && isDay(plan.from) && isDay(plan.to)
-        ? { from: plan.from, to: plan.to }
-        : { error: 'noPlanPeriod' };
+      return hasPeriod(plan) ? { from: plan.period.from, to: plan.period.to } : { error: 'noPlanPeriod' };
     case 'range':
       return isDay(choice.from) && isDay(choice.to) && choice.from <= choice.to
         ? { from: choice.from, to: choice.to }
