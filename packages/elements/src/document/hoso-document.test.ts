@@ -159,10 +159,10 @@ describe('<hoso-document>', () => {
   });
 
   it('says which documents exist when asked for one without a template', async () => {
-    const el = await render(full, { document: 'violationRecord', lang: 'en' });
+    const el = await render(full, { document: 'courtOrder', lang: 'en' });
     const alert = $(el, '[role="alert"]')!;
     expect(alert.textContent).to.contain('The document cannot be shown');
-    expect(alert.textContent).to.contain('no document template "voluntary-rehab/violationRecord"');
+    expect(alert.textContent).to.contain('no document template "voluntary-rehab/courtOrder"');
     expect(alert.textContent).to.contain('voluntary-rehab/decision');
   });
 

@@ -75,6 +75,10 @@ export function fillDocument(
   unit: DocumentUnit = {},
 ): FilledDocument {
   const issued = [...(c.documents ?? [])].reverse().find((d) => d.id === template.id);
+  const named = template.issuerName
+    ? readPath({ data: c.data ?? {}, person: c.person ?? {} }, template.issuerName)
+    : undefined;
+  if (!unit.body && typeof named === 'string' && named) unit = { ...unit, body: named };
   const scope = {
     case: c,
     person: c.person ?? {},
@@ -91,12 +95,16 @@ export function fillDocument(
   const lawForm = template.form ? (lawValues[template.form]?.code as string | null | undefined) : undefined;
   const formCode = issued?.formCode ?? lawForm ?? undefined;
 
-  const rawDate = readPath(scope, template.date);
-  const long = typeof rawDate === 'string' ? formatLongDate(rawDate) : undefined;
-  if (!long) missing.add(template.date);
+  const datePaths = Array.isArray(template.date) ? template.date : [template.date];
+  const long = datePaths
+    .map((p) => readPath(scope, p))
+    .map((v) => (typeof v === 'string' ? formatLongDate(v) : undefined))
+    .find((v) => v !== undefined);
+  const datePath = datePaths.join(' | ');
+  if (!long) missing.add(datePath);
   const date: Segment[] = long
     ? [{ text: long }]
-    : [{ text: `ngày ${MISSING} tháng ${MISSING} năm ${MISSING}`, missing: template.date }];
+    : [{ text: `ngày ${MISSING} tháng ${MISSING} năm ${MISSING}`, missing: datePath }];
 
   const body: FilledParagraph[] = [];
   template.body.forEach((item, i) => {
@@ -117,9 +125,11 @@ export function fillDocument(
   });
 
   const head = issuer.head;
-  const delegation = template.signature.delegation ?? (issuer.collective ? 'TM.' : undefined);
-  const signatureTitle =
-    delegation === 'TM.'
+  const own = template.signature.title;
+  const delegation = own ? undefined : (template.signature.delegation ?? (issuer.collective ? 'TM.' : undefined));
+  const signatureTitle = own
+    ? own
+    : delegation === 'TM.'
       ? `TM. ${issuer.collective ?? plain(f(issuer.agency, 'issuer'))}\n${head}`
       : delegation
         ? `${delegation} ${head}\n${template.signature.signerTitle ?? `PHÓ ${head}`}`

@@ -28,12 +28,17 @@ export interface DocumentTemplate {
   procedure: string;
   /** Who issues it: a law path, `authority.<id>` (its first role) or `role.<id>`. */
   issuer: string;
+  /**
+   * Case path of the issuing body's name (a facility, a court) when the portal's `unit.body` does not give it,
+   * e.g. `data.completion.facilityName`.
+   */
+  issuerName?: string;
   /** Law path of the form code (`documentForm.*`), shown top right when the law gives a code. */
   form?: string;
   /** The number and symbol after "Số:" (omit for papers without one). */
   number?: string;
-  /** Case path of the date (date or date-time) in the place-and-date line. */
-  date: string;
+  /** Case path of the date (date or date-time) in the place-and-date line; or several, the first with a value. */
+  date: string | string[];
   title: string;
   subtitle?: string;
   /** Legal bases, one line each ("Căn cứ …;"). */
@@ -47,6 +52,11 @@ export interface DocumentTemplate {
     delegation?: Delegation;
     /** The title of who actually signs, when not the head (e.g. "PHÓ CHỦ TỊCH" with KT.). */
     signerTitle?: string;
+    /**
+     * The title line of who signs, instead of the issuer's head, for papers a person signs in their own capacity
+     * (a record's "NGƯỜI LẬP BIÊN BẢN"); no delegation line is then shown.
+     */
+    title?: string;
     /** The signer's name (placeholder); omit when the case does not record it (written by hand). */
     name?: string;
   };
@@ -65,8 +75,12 @@ export class TemplateFormatError extends Error {
 export function checkTemplate(value: unknown, where = 'template'): DocumentTemplate {
   if (!value || typeof value !== 'object') throw new TemplateFormatError(`${where}: not an object`);
   const t = value as Record<string, unknown>;
-  for (const key of ['id', 'procedure', 'issuer', 'date', 'title'] as const) {
+  for (const key of ['id', 'procedure', 'issuer', 'title'] as const) {
     if (typeof t[key] !== 'string' || !t[key]) throw new TemplateFormatError(`${where}: "${key}" must be a text`);
+  }
+  const dates = Array.isArray(t.date) ? t.date : [t.date];
+  if (!dates.length || dates.some((d) => typeof d !== 'string' || !d)) {
+    throw new TemplateFormatError(`${where}: "date" must be a case path or a list of them`);
   }
   if (!Array.isArray(t.body)) throw new TemplateFormatError(`${where}: "body" must be a list`);
   if (!Array.isArray(t.recipients)) throw new TemplateFormatError(`${where}: "recipients" must be a list`);

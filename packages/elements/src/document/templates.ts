@@ -18,13 +18,29 @@ export class UnknownTemplateError extends Error {
 type Loader = () => Promise<{ default: unknown }>;
 
 const BUILTIN: Record<string, Loader> = {
+  'addiction-determination/result': () => import('@hoso/workflows/addiction-determination/documents/result.json'),
+  'addiction-determination/violationRecord': () =>
+    import('@hoso/workflows/addiction-determination/documents/violationRecord.json'),
+  'compulsory-rehab/violationRecord': () => import('@hoso/workflows/compulsory-rehab/documents/violationRecord.json'),
+  'compulsory-rehab/summaryCv': () => import('@hoso/workflows/compulsory-rehab/documents/summaryCv.json'),
+  'compulsory-rehab/dossierNotice': () => import('@hoso/workflows/compulsory-rehab/documents/dossierNotice.json'),
+  'compulsory-rehab/completionCertificate': () =>
+    import('@hoso/workflows/compulsory-rehab/documents/completionCertificate.json'),
+  'drug-user-management/managementDecision': () =>
+    import('@hoso/workflows/drug-user-management/documents/managementDecision.json'),
+  'drug-user-management/transferNotice': () =>
+    import('@hoso/workflows/drug-user-management/documents/transferNotice.json'),
+  'electronic-monitoring/decision': () => import('@hoso/workflows/electronic-monitoring/documents/decision.json'),
+  'post-rehab/decision': () => import('@hoso/workflows/post-rehab/documents/decision.json'),
+  'post-rehab/certificate': () => import('@hoso/workflows/post-rehab/documents/certificate.json'),
+  'post-rehab/transferNotice': () => import('@hoso/workflows/post-rehab/documents/transferNotice.json'),
   'voluntary-rehab/receipt': () => import('@hoso/workflows/voluntary-rehab/documents/receipt.json'),
   'voluntary-rehab/supplement': () => import('@hoso/workflows/voluntary-rehab/documents/supplement.json'),
   'voluntary-rehab/decision': () => import('@hoso/workflows/voluntary-rehab/documents/decision.json'),
   'voluntary-rehab/certificate': () => import('@hoso/workflows/voluntary-rehab/documents/certificate.json'),
-  'compulsory-rehab/dossierNotice': () => import('@hoso/workflows/compulsory-rehab/documents/dossierNotice.json'),
-  'post-rehab/decision': () => import('@hoso/workflows/post-rehab/documents/decision.json'),
-  'post-rehab/certificate': () => import('@hoso/workflows/post-rehab/documents/certificate.json'),
+  'voluntary-rehab/facilityCertificate': () =>
+    import('@hoso/workflows/voluntary-rehab/documents/facilityCertificate.json'),
+  'voluntary-rehab/violationRecord': () => import('@hoso/workflows/voluntary-rehab/documents/violationRecord.json'),
 };
 
 /** The ids (`procedure/document`) of the shipped templates. */
