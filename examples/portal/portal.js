@@ -5,7 +5,10 @@
 // #/bao-cao (the periodic report; pages/report.js). Page modules export `render(ctx, ...params)` → nodes.
 // The role switcher stands in for the portal's login (`.user` on the elements). No inline script, no HTML
 // strings: the page runs under `script-src 'self'; require-trusted-types-for 'script'`.
+// Server mode (`pnpm start --server`, server-link.js): every step is also sent to the hoso server through the
+// outbox, the commune's cases are pulled from it, and the status line says what is sent, waiting or failed.
 import { PAGE_TEXT } from './i18n.js';
+import { detectServer, ServerLink } from './server-link.js';
 
 const BUNDLE = '../../packages/elements/bundle/hoso-elements.js';
 const COMMUNE = '26734'; // the demo commune (Phường Sài Gòn, TP. Hồ Chí Minh)
@@ -22,6 +25,10 @@ let roles = [];
 /** Runtimes of the procedures, for the case list's titles and deadline status. */
 let procedures = {};
 let store;
+/** @type {ServerLink | undefined} the hoso server, in server mode */
+let link;
+/** The last sending status, to show again in the other language. */
+let syncDetail;
 
 const t = (key) => PAGE_TEXT[lang][key];
 
@@ -55,6 +62,37 @@ function applyPageText() {
   for (const b of document.querySelectorAll('[data-lang]'))
     b.setAttribute('aria-pressed', String(b.dataset.lang === lang));
   for (const o of roleSelect.options) o.textContent = roles.find((r) => r.role === o.value)?.office[lang] ?? o.value;
+  if (link) {
+    const { database, where } = link.config;
+    document.getElementById('footer-text').textContent = t('footerServer')
+      .replace('{database}', t(database === 'pglite' ? 'databasePglite' : 'databasePostgres'))
+      .replace('{where}', where);
+    showSync();
+  }
+}
+
+/** The sending status line (role=status): sent, waiting or failed with the server's reason and "send again". */
+function showSync(detail = syncDetail) {
+  syncDetail = detail;
+  const status = document.getElementById('sync-status');
+  const retry = document.getElementById('sync-retry');
+  if (!detail) return;
+  const waiting = detail.pending + detail.sending;
+  let state = 'sent';
+  let text = t('syncSent');
+  if (detail.failed) {
+    state = 'failed';
+    text = t('syncFailed').replace('{n}', String(detail.failed));
+    if (detail.problem) text += ` ${detail.problem[lang]}`;
+  } else if (waiting) {
+    state = 'waiting';
+    text = t('syncWaiting').replace('{n}', String(waiting));
+  }
+  if (detail.pullProblem) text += ` ${t('syncPullProblem')}`;
+  status.dataset.state = state;
+  status.dataset.sent = String(detail.sent);
+  if (status.textContent !== text) status.textContent = text;
+  retry.hidden = !detail.failed;
 }
 
 function configure(node) {
@@ -64,7 +102,7 @@ function configure(node) {
   if (node.localName !== 'hoso-procedure') {
     node.store = store;
     node.procedures = procedures;
-  }
+  } else if (link) node.outbox = link.queueFor();
   return node;
 }
 
@@ -129,8 +167,10 @@ async function route() {
   else if (parts[0] === 'ho-so' && parts[3] === 'van-ban' && parts[4])
     content = await lazyPage('./pages/document.js', parts[1], parts[2], parts[4]);
   else if (parts[0] === 'ho-so' && parts[1] && parts[2]) content = pageProcedure(parts[1], parts[2]);
-  else if (parts[0] === 'ho-so') content = pageCases();
-  else if (parts[0] === 'nguoi' && parts[1]) content = pageTimeline(parts[1]);
+  else if (parts[0] === 'ho-so') {
+    void link?.pull();
+    content = pageCases();
+  } else if (parts[0] === 'nguoi' && parts[1]) content = pageTimeline(parts[1]);
   else if (parts[0] === 'bao-cao') content = await lazyPage('./pages/report.js');
   else content = [heading(t('unknownPage'))];
   main.replaceChildren(...content);
@@ -165,6 +205,13 @@ async function start() {
     hoso.loadProcedures(),
     hoso.defaultStore(),
   ]);
+  const server = await detectServer();
+  if (server) {
+    link = await ServerLink.open({ store, config: server, commune: COMMUNE });
+    link.addEventListener('status', (e) => showSync(e.detail));
+    document.getElementById('sync').hidden = false;
+    document.getElementById('sync-retry').addEventListener('click', () => void link.retryAll());
+  }
   for (const r of roles) roleSelect.append(el('option', { value: r.role }, r.office[lang]));
   roleSelect.value = localStorage.getItem(STORAGE.role) ?? 'commune-officer';
   applyPageText();

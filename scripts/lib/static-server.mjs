@@ -1,7 +1,10 @@
 // A tiny static file server (node:http, no dependencies) for the demo page, sending a strict CSP so the page
-// proves that <hoso-form> needs no eval, no inline script and no HTML strings.
+// proves that <hoso-form> needs no eval, no inline script and no HTML strings. In server mode (`api` option,
+// `start --server`) it also stands in for the provincial portal's back end, same origin so the CSP stays
+// `default-src 'self'`: `/api/hoso/*` is proxied to the hoso server, `/api/portal/session?role=` signs a
+// development token for the role picked in the role switcher, `/api/portal/config` says which mode it runs in.
 import { createReadStream, statSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, request as httpRequest } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { ROOT } from './run.mjs';
 
@@ -11,6 +14,8 @@ export const CSP =
 /** URL prefixes the pages may load: the portal, the form demo and the built files they import. Nothing else is served. */
 export const SERVED = [
   '/examples/portal/',
+  // The outbox (OutboxSender, createHttpAdapter): self-contained ES modules, used by the portal in server mode.
+  '/packages/case-store/dist/outbox/',
   '/examples/demo/',
   '/packages/elements/bundle/',
   '/packages/forms/bundle/',
@@ -58,13 +63,79 @@ export function resolveRequest(urlPath, root = ROOT, served = SERVED) {
   return file;
 }
 
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'host',
+]);
+
+const json = (res, status, body, headers) =>
+  send(res, status, JSON.stringify(body), { ...headers, 'content-type': 'application/json; charset=utf-8' });
+
+/** Forwards `/api/hoso/<rest>` to `<target>/<rest>` (method, headers, body and answer as they are). */
+function proxy(req, res, target, rest, base) {
+  const url = new URL(rest, target.endsWith('/') ? target : `${target}/`);
+  const headers = {};
+  for (const [k, v] of Object.entries(req.headers)) if (!HOP_BY_HOP.has(k)) headers[k] = v;
+  const upstream = httpRequest(url, { method: req.method, headers }, (answer) => {
+    const out = { ...base };
+    for (const [k, v] of Object.entries(answer.headers)) if (!HOP_BY_HOP.has(k) && v !== undefined) out[k] = v;
+    res.writeHead(answer.statusCode ?? 502, out);
+    answer.pipe(res);
+  });
+  upstream.on('error', (e) => {
+    if (res.headersSent) return res.destroy();
+    json(res, 502, { ok: false, code: 'server-unreachable', detail: `${url.origin}: ${e.message}` }, base);
+  });
+  req.pipe(upstream);
+}
+
+const ROLE = /^[a-z][a-z0-9-]{0,63}$/;
+const COMMUNE = /^\d{5}$/;
+
+/** The `/api/` routes of server mode; `api` undefined: browser mode (config says so, the rest is 404). */
+async function apiRoute(req, res, api, base) {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  if (url.pathname === '/api/portal/config' && req.method === 'GET')
+    return json(res, 200, api ? { mode: 'server', api: '/api/hoso', ...api.info } : { mode: 'browser' }, base);
+  if (!api) return json(res, 404, { ok: false, code: 'not-found', detail: 'the portal runs without a server' }, base);
+  if (url.pathname === '/api/portal/session' && req.method === 'GET') {
+    const role = url.searchParams.get('role') ?? '';
+    const commune = url.searchParams.get('commune') ?? '';
+    if (!ROLE.test(role) || !COMMUNE.test(commune))
+      return json(
+        res,
+        400,
+        { ok: false, code: 'invalid-query', detail: 'role (kebab-case) and commune (5 digits)' },
+        base,
+      );
+    try {
+      return json(res, 200, await api.session(role, commune), base);
+    } catch (e) {
+      return json(res, 500, { ok: false, code: 'internal', detail: e.message }, base);
+    }
+  }
+  if (url.pathname.startsWith('/api/hoso/'))
+    return proxy(req, res, api.target, req.url.slice('/api/hoso/'.length), base);
+  return json(res, 404, { ok: false, code: 'not-found' }, base);
+}
+
 /**
  * An http.Server serving the demo. `/` redirects to the demo page. Tests may pass other `served` prefixes and
- * another `csp` (the runtime bundle needs 'unsafe-eval').
+ * another `csp` (the runtime bundle needs 'unsafe-eval'). `api` turns on server mode:
+ * `{ target: 'http://127.0.0.1:8787', session: async (role, commune) => ({ token, user, expiresAt }),
+ *    info: { database, where } }` (scripts/start.mjs makes it).
  */
-export function createDemoServer({ root = ROOT, served = SERVED, csp = CSP } = {}) {
+export function createDemoServer({ root = ROOT, served = SERVED, csp = CSP, api } = {}) {
   return createServer((req, res) => {
     const base = { 'content-security-policy': csp, 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' };
+    if ((req.url ?? '').startsWith('/api/')) return void apiRoute(req, res, api, base);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed\n', base);
     const urlPath = req.url ?? '/';
     if (urlPath === '/' || urlPath.startsWith('/?'))

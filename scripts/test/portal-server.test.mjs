@@ -1,0 +1,245 @@
+// The demo portal in server mode, end to end: `node scripts/start.mjs --server` (no install, no build) on free
+// ports with PGlite in a temp folder; in Debian Chromium the commune officer takes in a voluntary-rehab case with
+// the keyboard (the registration form's fixture values, the name typed), the page's status line says it was sent,
+// and the case is read back from the hoso server with a token: the person typed, the officer in its audit, and
+// an audit chain that verifies. A case another device sent to the server then shows in the portal's case list
+// (sync pull). Needs the build (`pnpm build`).
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { ROOT } from '../lib/run.mjs';
+import { CHROME } from '../lib/setup.mjs';
+
+const BUNDLE = join(ROOT, 'packages/elements/bundle/hoso-elements.js');
+const SERVER = join(ROOT, 'packages/server/dist/index.js');
+const WORKFLOW = join(ROOT, 'packages/workflow/dist/index.js');
+const VALID = join(ROOT, 'schemas/voluntary-rehab/registration/fixtures/valid-community.json');
+const missing = [BUNDLE, SERVER, WORKFLOW, VALID, CHROME]
+  .filter((f) => !existsSync(f))
+  .map((f) => f.replace(`${ROOT}/`, ''));
+const skip = missing.length ? `missing: ${missing.join(', ')} (run pnpm build; apt-get install chromium)` : false;
+const wanted = (process.env.BROWSERS ?? 'chromium').split(',');
+const COMMUNE = '26734';
+const NAME = 'Trần Thị Kiểm Thử';
+
+/** In the page: the `<hoso-procedure>`'s shadow root query, then the form's (`form:` prefix). */
+function inProcedure(selector) {
+  const root = document.querySelector('hoso-procedure')?.shadowRoot;
+  if (!root) return null;
+  if (selector.startsWith('form:'))
+    return root.querySelector('hoso-form')?.shadowRoot?.querySelector(selector.slice(5));
+  return root.querySelector(selector);
+}
+
+describe(
+  'demo portal against the hoso server (start --server)',
+  { skip: skip || !wanted.includes('chromium'), timeout: 120_000 },
+  () => {
+    let child;
+    let base;
+    let dataDir;
+    let profile;
+    let browser;
+    let page;
+    let output = '';
+    const pageErrors = [];
+    const violations = [];
+
+    const waitIn = (selector, timeout = 20_000) =>
+      page.waitForFunction(inProcedure, { timeout, polling: 50 }, selector);
+    /** Focuses a button inside the procedure and presses Enter (as a keyboard user does after tabbing to it). */
+    const pressIn = async (selector) => {
+      const handle = await waitIn(selector);
+      await handle.evaluate((b) => b.focus());
+      await page.keyboard.press('Enter');
+    };
+    const api = async (path, role = 'commune-officer', init = {}) => {
+      const session = await (await fetch(`${base}/api/portal/session?role=${role}&commune=${COMMUNE}`)).json();
+      const res = await fetch(`${base}/api/hoso${path}`, {
+        ...init,
+        headers: { Authorization: `Bearer ${session.token}`, ...(init.headers ?? {}) },
+      });
+      return { status: res.status, body: await res.json() };
+    };
+
+    before(async () => {
+      dataDir = mkdtempSync(join(tmpdir(), 'hoso-portal-server-data-'));
+      profile = mkdtempSync(join(tmpdir(), 'hoso-portal-server-profile-'));
+      child = spawn(process.execPath, ['scripts/start.mjs', '--no-install', '--no-build', '--server'], {
+        cwd: ROOT,
+        env: { ...process.env, PORT: '0', HOSO_DATA_DIR: dataDir, DATABASE_URL: '', HOSO_JWT_SECRET: '' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      child.stderr.on('data', (d) => (output += d));
+      base = await new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`start --server did not serve in 60 s:\n${output}`)), 60_000);
+        child.stdout.on('data', (d) => {
+          output += d;
+          const m = /Portal: http:\/\/localhost:(\d+)\//.exec(output);
+          if (m && output.includes('Cases are sent to the hoso server')) {
+            clearTimeout(timer);
+            resolve(`http://127.0.0.1:${m[1]}`);
+          }
+        });
+        child.once('exit', (code) => reject(new Error(`start --server exited with ${code}:\n${output}`)));
+      });
+      const puppeteer = (await import('puppeteer-core')).default;
+      browser = await puppeteer.launch({
+        headless: true,
+        userDataDir: profile,
+        executablePath: CHROME,
+        args: ['--no-sandbox'],
+      });
+      page = await browser.newPage();
+      page.on('pageerror', (e) => pageErrors.push(String(e?.message ?? e)));
+      await page.evaluateOnNewDocument(() => {
+        document.addEventListener('securitypolicyviolation', (e) =>
+          console.error(`CSP ${e.violatedDirective} ${e.blockedURI}`),
+        );
+      });
+      page.on('console', (m) => m.text().startsWith('CSP ') && violations.push(m.text()));
+    });
+
+    after(async () => {
+      await browser?.close().catch(() => {});
+      if (child && child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(profile, { recursive: true, force: true });
+    });
+
+    it('the development login refuses a malformed role or commune; the API answers through the proxy under the CSP', async () => {
+      for (const q of ['role=%3Cscript%3E&commune=26734', 'role=commune-officer&commune=1', 'commune=26734']) {
+        const res = await fetch(`${base}/api/portal/session?${q}`);
+        assert.equal(res.status, 400, q);
+        assert.equal((await res.json()).code, 'invalid-query');
+      }
+      const health = await fetch(`${base}/api/hoso/health`);
+      assert.equal(health.status, 200);
+      assert.match(health.headers.get('content-security-policy'), /default-src 'self'/);
+      assert.equal((await health.json()).database, 'pglite');
+      const noToken = await fetch(`${base}/api/hoso/cases?commune=${COMMUNE}`);
+      assert.equal(noToken.status, 401);
+    });
+
+    it('says where the data goes: the start output and the page footer name the PGlite folder', async () => {
+      assert.match(output, new RegExp(`stored in PGlite \\(PostgreSQL in WebAssembly\\) in ${dataDir}`));
+      await page.goto(`${base}/examples/portal/`, { waitUntil: 'load' });
+      await page.evaluate(() => localStorage.setItem('hoso-portal:today', '2026-07-06'));
+      await page.waitForSelector('.procedures a', { timeout: 20_000 });
+      await page.waitForFunction(() => document.getElementById('sync-status')?.dataset.state === 'sent', {
+        timeout: 20_000,
+      });
+      const footer = await page.$eval('#footer-text', (p) => p.textContent);
+      assert.match(footer, /gửi lên máy chủ hoso/);
+      assert.ok(footer.includes(dataDir), footer);
+      assert.equal(await page.$eval('#sync', (s) => s.hidden), false);
+    });
+
+    it('the officer takes in a case with the keyboard; it is sent, and the server holds it with a verified audit chain', async () => {
+      await page.goto(`${base}/examples/portal/#/thu-tuc/voluntary-rehab`, { waitUntil: 'load' });
+      assert.equal(await page.$eval('#role', (s) => s.value), 'commune-officer');
+      await pressIn('button[data-event="REGISTER"]');
+      const valid = JSON.parse(readFileSync(VALID, 'utf8'));
+      await waitIn('form:[data-path="person.fullName"]');
+      await page.evaluate((data) => {
+        document.querySelector('hoso-procedure').shadowRoot.querySelector('hoso-form').data = data;
+      }, valid);
+      const name = await waitIn('form:[data-path="person.fullName"]');
+      await name.evaluate((input) => {
+        input.focus();
+        input.select();
+      });
+      await page.keyboard.type(NAME);
+      await page.keyboard.press('Tab');
+      await pressIn('button[data-action="continue"]');
+      await waitIn('dl.answers');
+      await pressIn('button[data-action="submit"]');
+      await page
+        .waitForFunction(() => /#\/ho-so\/voluntary-rehab\/[^/]+$/.test(location.hash), { timeout: 15_000 })
+        .catch(async (e) => {
+          const alert = await page.evaluate(
+            () => document.querySelector('hoso-procedure')?.shadowRoot?.querySelector('[role="alert"]')?.textContent,
+          );
+          throw new Error(`the case was not stored: ${alert ?? e.message}`);
+        });
+      const caseId = await page.evaluate(() => decodeURIComponent(location.hash.split('/').pop()));
+
+      await page.waitForFunction(
+        () =>
+          Number(document.getElementById('sync-status')?.dataset.sent) >= 1 &&
+          document.getElementById('sync-status').dataset.state === 'sent' &&
+          document.getElementById('sync-status').textContent.includes('đã được gửi'),
+        { timeout: 20_000 },
+      );
+      const { status, body } = await api(`/cases?commune=${COMMUNE}`);
+      assert.equal(status, 200, JSON.stringify(body));
+      const stored = body.cases.find((c) => c.id === caseId);
+      assert.ok(stored, `case ${caseId} is on the server (${body.cases.map((c) => c.id).join(', ')})`);
+      assert.equal(stored.person.fullName, NAME);
+      assert.equal(stored.person.communeCode, COMMUNE);
+      assert.equal(stored.state, 'awaiting_decision');
+      assert.equal(stored.rev, 1);
+      assert.deepEqual(stored.audit[0].by, { id: 'demo-commune-officer', roles: ['commune-officer'] });
+      const { verifyAudit } = await import(WORKFLOW);
+      assert.deepEqual(await verifyAudit(stored), { ok: true, entries: 1 });
+      // The browser and the server computed the same chain: the local case's last hash is the server's.
+      const local = await page.evaluate(async (id) => {
+        const hoso = await import('/packages/elements/bundle/hoso-elements.js');
+        const store = await hoso.defaultStore();
+        return (await store.getCase(id))?.audit?.at(-1)?.hash;
+      }, caseId);
+      assert.equal(local, stored.audit[0].hash);
+      assert.deepEqual(pageErrors, []);
+      assert.deepEqual(violations, []);
+    });
+
+    it('a case another device sent to the server shows in the case list (sync pull)', async () => {
+      const { lawVersion, procedureVersion } = (await api(`/cases?commune=${COMMUNE}`)).body.cases[0];
+      const valid = JSON.parse(readFileSync(VALID, 'utf8'));
+      const other = 'Lê Văn Thiết Bị Khác';
+      valid.person.fullName = other;
+      const caseId = crypto.randomUUID();
+      const sent = await api(`/cases/${caseId}/events`, 'commune-officer', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+        body: JSON.stringify({
+          caseId,
+          procedure: 'voluntary-rehab',
+          procedureVersion,
+          lawVersion,
+          event: {
+            type: 'REGISTER',
+            at: '2026-07-06T09:00:00+07:00',
+            by: { id: 'x', roles: ['commune-officer'] },
+            data: valid,
+          },
+          baseRev: 0,
+          case: {
+            id: caseId,
+            procedure: 'voluntary-rehab',
+            procedureVersion,
+            state: 'registered',
+            status: 'active',
+            rev: 1,
+            person: { fullName: other, dateOfBirth: valid.person.dateOfBirth, communeCode: COMMUNE },
+          },
+        }),
+      });
+      assert.equal(sent.status, 201, JSON.stringify(sent.body));
+      await page.goto(`${base}/examples/portal/#/ho-so`, { waitUntil: 'load' });
+      await page.waitForFunction(
+        (n) => document.querySelector('hoso-case-list')?.shadowRoot?.textContent?.includes(n),
+        { timeout: 20_000 },
+        other,
+      );
+      assert.deepEqual(pageErrors, []);
+    });
+  },
+);
