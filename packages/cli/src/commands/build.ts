@@ -17,6 +17,7 @@ import { emitCommunes } from '../build/communes.js';
 import { emitConditions, emitForm, emitIndex, type GeneratedFile } from '../build/emit.js';
 import { emitProcedures } from '../build/procedures.js';
 import { emitFixtures } from '../build/fixtures.js';
+import { emitIndicators } from '../build/indicators.js';
 
 const OPTIONS = ['--schemas', '--out', '--workflows', '--workflows-out'] as const;
 type Option = (typeof OPTIONS)[number];
@@ -59,6 +60,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     const machines = await findMachines(workflowsDir);
     files.push(...(await emitConditions(machines, bundler, workflowsOut)));
     files.push(...(await emitProcedures(machines, forms, workflowsDir, workflowsOut, outDir)));
+    files.push(...(await emitIndicators(workflowsDir, workflowsOut, display)));
     for (const file of files) {
       await mkdir(dirname(file.path), { recursive: true });
       await writeFile(file.path, file.text);

@@ -12,6 +12,7 @@ import { SchemaBundler } from '../build/bundle-schema.js';
 import { findForms, findMachines, findWorkspaceRoot } from '../build/discover.js';
 import { checkForm } from '../check/forms.js';
 import { checkMachine } from '../check/machines.js';
+import { checkIndicators } from '../check/indicators.js';
 import { formatProblem, sortProblems, type Problem } from '../check/problem.js';
 
 const HELP = [
@@ -88,6 +89,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   for (const form of forms) problems.push(...(await checkForm(form, bundler)));
   const ctx = { laws, schemasDir, forms: new Set(forms.map((f) => f.id)), strictForms: opts.strictForms, display };
   for (const file of await findMachines(workflowsDir)) problems.push(...(await checkMachine(file, ctx)));
+  problems.push(...(await checkIndicators(workflowsDir, display)).problems);
 
   const sorted = sortProblems(problems);
   const errors = sorted.filter((p) => p.severity === 'error').length;
