@@ -24,6 +24,7 @@ import {
   refuse,
 } from './support.mjs';
 import { replayAllPaths } from './paths.mjs';
+import { recordLoops } from './records-support.mjs';
 
 const ROOT = join(WORKFLOWS, '..');
 const FORMS = join(ROOT, 'schemas', 'compulsory-rehab');
@@ -150,6 +151,8 @@ test('every event with a form names a form that exists, and its valid fixtures p
     RESUME_EXECUTION: 'resumption',
     RESUME: 'recovery',
     RELEASE: 'recovery',
+    RECORD_SERVICE: 'service',
+    ASSESS_NEEDS: 'needs',
   });
   for (const form of Object.keys(validators)) {
     const valid = readdirSync(join(FORMS, form, 'fixtures')).filter((f) => /^valid.*\.json$/.test(f));
@@ -185,6 +188,8 @@ const SENDER = {
   RESUME_EXECUTION: court,
   RESUME: facility,
   RELEASE: facility,
+  RECORD_SERVICE: facility,
+  ASSESS_NEEDS: facility,
   POSTPONE: court,
   EXEMPT: court,
   COMPLAIN: family,
@@ -287,6 +292,11 @@ test('each valid fixture is accepted in its branch; fixtures missing what a guar
   const treating = await caseAt('in_facility');
   for (const name of ['valid', 'valid-no-carer', 'invalid-inpatient-days', 'invalid-hospital-missing'])
     got[`suspension/${name}`] = await outcome(treating, 'SUSPEND', 'suspension', name, '2026-11-02');
+  // Service entries and needs while in the facility: recorded, the step does not change (records.test.mjs has more).
+  for (const name of ['valid', 'valid-supervision'])
+    got[`service/${name}`] = await outcome(treating, 'RECORD_SERVICE', 'service', name, '2026-11-02');
+  for (const name of ['valid', 'valid-no-needs'])
+    got[`needs/${name}`] = await outcome(treating, 'ASSESS_NEEDS', 'needs', name, '2026-11-02');
   const reading = await caseAt('dossier_reading');
   for (const name of ['valid', 'valid-read-early', 'invalid-court-missing', 'invalid-filed-on'])
     got[`filing/${name}`] = await outcome(reading, 'FILE_WITH_COURT', 'filing', name, '2026-09-11');
@@ -352,6 +362,10 @@ test('each valid fixture is accepted in its branch; fixtures missing what a guar
     'exemption/valid-voluntary-detox (postponed)': 'exempted',
     'suspension/valid': 'in_facility.adult.suspended',
     'suspension/valid-no-carer': 'in_facility.adult.suspended',
+    'service/valid': 'in_facility.adult.treating',
+    'service/valid-supervision': 'in_facility.adult.treating',
+    'needs/valid': 'in_facility.adult.treating',
+    'needs/valid-no-needs': 'in_facility.adult.treating',
     'suspension/invalid-inpatient-days': 'refused:guard-failed',
     'suspension/invalid-hospital-missing': 'refused:guard-failed',
     'filing/valid': 'proceedings.court_acceptance',
@@ -795,6 +809,7 @@ const infeasible = (path) => path.steps.some((s) => s.edge === (isMinor(path) ? 
 /** Exclusions: the subject form's fixture of each case, on the date of the act of the paths. */
 const excluded = (name) => () => fx('subject', name, { actDate: '2026-03-01' });
 const fixtures = {
+  ...recordLoops('compulsory-rehab', { in_facility: facility }),
   'intake/OPEN_DOSSIER#0': { by: police, data: (c, p) => pathSubject(p) },
   'intake/OPEN_DOSSIER#1': { by: police, data: excluded('valid-pregnant') },
   'intake/OPEN_DOSSIER#2': { by: police, data: excluded('valid-child-carer') },

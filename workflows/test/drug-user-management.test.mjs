@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { WORKFLOWS, accept, by, content, deadline, loadDefinition, procedure, refuse } from './support.mjs';
 import { replayAllPaths } from './paths.mjs';
+import { recordLoops } from './records-support.mjs';
 
 /** A fixture of one of this procedure's forms (schemas/drug-user-management/<form>/fixtures/<file>.json). */
 const fixturesDir = (name) => join(WORKFLOWS, '..', 'schemas', 'drug-user-management', name, 'fixtures');
@@ -363,6 +364,7 @@ test('the example scenarios send, for every event with a form, data that the for
 
 const decider = by('decider-1', 'commune-pc-chair', 'commune-police-head');
 const fixtures = {
+  ...recordLoops('drug-user-management', { under_management: police }),
   'awaiting_test/RECORD_TEST#0': { by: police, data: () => test_() },
   'awaiting_test/RECORD_TEST#1': { by: police, data: () => minorTest },
   'awaiting_test/RECORD_TEST#2': { by: police, data: () => childTest },

@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 
 import { accept, content, deadline, loadDefinition, refuse } from './support.mjs';
 import { replayAllPaths } from './paths.mjs';
+import { recordLoops } from './records-support.mjs';
 
 import {
   validators,
@@ -67,8 +68,16 @@ test('adult, community, Law 120: registration → decision → contract → 24 m
   assert.equal(deadline(c, 'decision').late, false);
   assert.deepEqual(
     c.documents.map((d) => [d.id, d.formCode]),
-    [['decision', null]],
+    [
+      ['receipt', null],
+      ['decision', null],
+    ],
     'the decision form number is not verified: no code is invented',
+  );
+  assert.deepEqual(
+    [c.documents[1].number, c.documents[1].date],
+    [c.data.decision.number, c.data.decision.issuedOn],
+    'the decision records its number and date from the form',
   );
   await refuse(
     proc,
@@ -95,8 +104,9 @@ test('adult, community, Law 120: registration → decision → contract → 24 m
   assert.equal(c.status, 'closed');
   assert.deepEqual(
     c.documents.map((d) => d.id),
-    ['decision', 'certificate'],
+    ['receipt', 'decision', 'certificate'],
   );
+  assert.deepEqual([c.documents[2].number, c.documents[2].date], [completion.certificateNumber, completion.issuedOn]);
   await refuse(proc, c, 'REPORT_MOVE', '2028-07-19T09:00:00+07:00', personUser, {}, 'case-closed');
 });
 
@@ -328,7 +338,7 @@ test('uncertain authority is overridable per province: overlay 79 gives the Law-
   const byPolice = decisionFor(c, { number: '12/QĐ-CAX', authority: 'commune-police-head' });
   await refuse(proc, c, 'DECIDE', '2026-09-08T09:00:00+07:00', chair, byPolice, 'role-not-permitted');
   c = await accept(proc, c, 'DECIDE', '2026-09-08T09:00:00+07:00', police, byPolice);
-  assert.equal(c.documents[0].formCode, 'QĐ-CNTN (mẫu địa phương)');
+  assert.equal(c.documents.find((d) => d.id === 'decision').formCode, 'QĐ-CNTN (mẫu địa phương)');
   let old = start('2026-03-02T09:00:00+07:00', { birthDate: ADULT }, '79');
   old = await accept(proc, old, 'REGISTER', '2026-03-02T09:00:00+07:00', officer, application());
   await refuse(proc, old, 'DECIDE', '2026-03-03T09:00:00+07:00', police, decisionFor(old), 'role-not-permitted');
@@ -336,7 +346,19 @@ test('uncertain authority is overridable per province: overlay 79 gives the Law-
 });
 
 const fixtures = {
+  ...recordLoops('voluntary-rehab', {
+    awaiting_decision: officer,
+    awaiting_contract: provider,
+    in_treatment: provider,
+    facility_admission: facility,
+    at_facility: facility,
+  }),
   'registration/NOTIFY_RESULT#0': { by: doctor, data: () => result },
+  // A listed document not provided: the supplement request, and the registration stays open.
+  'registration/REQUEST_SUPPLEMENT#0': {
+    by: officer,
+    data: () => ({ ...application(), attachments: [{ kind: 'id-copy', provided: false }] }),
+  },
   'registration/REGISTER#0': { by: officer, data: (c, p) => application({ previousRehab: repeat(p) }) },
   'registration/REGISTER#1': {
     by: officer,
