@@ -18,3 +18,5 @@ export {
   type TemplateSource,
 } from './templates.js';
 export { MARGINS_MM } from './hoso-document.styles.js';
+export { HosoDocumentOpenEvent } from './open-event.js';
+export { issuedDocumentTerms, type IssuedDocumentTerms } from './terms.js';

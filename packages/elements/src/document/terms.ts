@@ -28,3 +28,30 @@ const TERMS: Record<Lang, DocumentTerms> = {
 
 /** The terms in a language. */
 export const documentTerms = (lang: Lang): DocumentTerms => TERMS[lang];
+
+/** The words of the issued-documents list of `<hoso-procedure>` (number, date, the button that opens one). */
+export interface IssuedDocumentTerms {
+  number: (n: string) => string;
+  issuedOn: (date: string) => string;
+  open: string;
+  /** Accessible name of the open button: the verb and the document. */
+  openLabel: (title: string) => string;
+}
+
+const ISSUED: Record<Lang, IssuedDocumentTerms> = {
+  vi: {
+    number: (n) => `Số ${n}`,
+    issuedOn: (d) => `ngày ${d}`,
+    open: 'Xem, in',
+    openLabel: (title) => `Xem, in: ${title}`,
+  },
+  en: {
+    number: (n) => `No. ${n}`,
+    issuedOn: (d) => `dated ${d}`,
+    open: 'View, print',
+    openLabel: (title) => `View, print: ${title}`,
+  },
+};
+
+/** The issued-documents terms in a language. */
+export const issuedDocumentTerms = (lang: Lang): IssuedDocumentTerms => ISSUED[lang];

@@ -1,10 +1,21 @@
 /**
  * The read-only parts of `<hoso-procedure>`: the step list (the case's path through the machine), the time
- * limits with status and legal basis, and the documents of the step. Pure render functions over a `CaseView`.
+ * limits with status and legal basis, and the documents of the step and those issued. Render functions over a
+ * `CaseView`; each issued document has a button that dispatches `hoso-document-open` (bubbling out of the element)
+ * so the host page can show and print it with `<hoso-document>`.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { dayNumber, type Case, type CaseView, type DeadlineView, type Procedure } from '@hoso/workflow';
+import {
+  dayNumber,
+  type Case,
+  type CaseView,
+  type DeadlineView,
+  type IssuedDocument,
+  type Procedure,
+} from '@hoso/workflow';
 import type { ProcedureTerms } from '../i18n/procedure-terms.js';
+import { HosoDocumentOpenEvent } from '../document/open-event.js';
+import { issuedDocumentTerms } from '../document/terms.js';
 
 type Lang = 'vi' | 'en';
 
@@ -114,11 +125,31 @@ export function renderDocuments(view: CaseView, t: ProcedureTerms, lang: Lang): 
     ${
       view.documentsIssued.length
         ? html`<ul class="checklist issued">
-            ${view.documentsIssued.map(
-              (d) => html`<li data-document=${d.id}>✓ ${d.title[lang]} · ${fmtDate(d.issuedAt, lang)}</li>`,
-            )}
+            ${view.documentsIssued.map((d) => renderIssued(view, d, lang))}
           </ul>`
         : html`<p>${t.noDocuments}</p>`
     }
   </section>`;
+}
+
+/** Date (`YYYY-MM-DD` or an instant) as dd/mm/yyyy in Vietnam. */
+const fmtDay = (value: string, lang: Lang): string =>
+  /^\d{4}-\d{2}-\d{2}$/.test(value) ? value.split('-').reverse().join('/') : fmtDate(value, lang);
+
+/** One issued document: title, number and date (the document's own, else the day it was recorded), open button. */
+function renderIssued(view: CaseView, d: IssuedDocument, lang: Lang): TemplateResult {
+  const w = issuedDocumentTerms(lang);
+  const title = d.title[lang];
+  const open = (e: Event): void => {
+    (e.currentTarget as HTMLElement).dispatchEvent(new HosoDocumentOpenEvent(view.id, view.procedure, d.id, d));
+  };
+  return html`<li data-document=${d.id}>
+    <span class="issued-title">✓ ${title}</span>
+    <span class="issued-meta"
+      >${d.number ? `${w.number(d.number)} · ` : ''}${w.issuedOn(fmtDay(d.date ?? d.issuedAt, lang))}</span
+    >
+    <button type="button" class="link" data-open-document=${d.id} aria-label=${w.openLabel(title)} @click=${open}>
+      ${w.open}
+    </button>
+  </li>`;
 }
