@@ -9,7 +9,8 @@
 //   - PGlite (embedded, a fresh data folder), always;
 //   - PostgreSQL (a throwaway cluster via Debian's binaries), when /usr/lib/postgresql/*/bin exists.
 // Needs `pnpm build`. Options: --submissions N (default 400), --devices N (default 20), --json FILE,
-// --only pglite|postgres. Exported: runServerBench(options) → rows, for scripts/bench.mjs.
+// --only pglite|postgres. Exported: runServerBench(options) → rows and formatServerBench(rows) → text, for
+// scripts/bench.mjs (`pnpm bench --only server`, and the full run).
 import { writeFileSync } from 'node:fs';
 import { rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -104,6 +105,20 @@ export async function runServerBench({ submissions = 400, devices = 20, warmup =
   return rows;
 }
 
+/** The rows as a table (one line per database and phase; a database that could not run says why). */
+export function formatServerBench(rows) {
+  const f = (n) => n.toFixed(1).padStart(8);
+  const lines = ['database     phase     devices   n  failed   subm/s    p50 ms   p95 ms   max ms'];
+  for (const r of rows) {
+    if (r.skipped) lines.push(`${r.database.padEnd(12)} skipped: ${r.skipped}`);
+    else
+      lines.push(
+        `${r.database.padEnd(12)} ${r.phase.padEnd(9)} ${String(r.devices).padStart(4)} ${String(r.submissions).padStart(5)} ${String(r.failed).padStart(6)} ${f(r.perSecond)} ${f(r.p50)} ${f(r.p95)} ${f(r.max)}`,
+      );
+  }
+  return lines.join('\n');
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const arg = (name, fallback) => {
     const i = process.argv.indexOf(name);
@@ -115,16 +130,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       devices: Number(arg('--devices', 20)),
       only: arg('--only'),
     });
-    const f = (n) => n.toFixed(1).padStart(8);
     console.log(`hoso server load (${cpus().length} cores, load average ${loadavg()[0].toFixed(1)})`);
-    console.log('database     phase     devices   n  failed   subm/s    p50 ms   p95 ms   max ms');
-    for (const r of rows) {
-      if (r.skipped) console.log(`${r.database.padEnd(12)} skipped: ${r.skipped}`);
-      else
-        console.log(
-          `${r.database.padEnd(12)} ${r.phase.padEnd(9)} ${String(r.devices).padStart(4)} ${String(r.submissions).padStart(5)} ${String(r.failed).padStart(6)} ${f(r.perSecond)} ${f(r.p50)} ${f(r.p95)} ${f(r.max)}`,
-        );
-    }
+    console.log(formatServerBench(rows));
     const out = arg('--json');
     if (out) writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), load: loadavg()[0], rows }, null, 2));
   } catch (e) {

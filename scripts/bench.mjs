@@ -24,9 +24,13 @@
 //     switch steps W1 as a wizard of 5 categories × 60 fields: Next → the next category's 60 fields shown
 //     answers      Continue → the "check your answers" page shows its 300 rows
 //     bundle       gzip -9 of the elements entry + its static imports, of the <hoso-form> chunk, of the largest form
+//   hoso server   (bench/server.mjs) submissions/s and p50/p95 of one request, 400 case-creating submissions then
+//                 400 second events from 20 concurrent devices on loopback, on PGlite and on PostgreSQL (a
+//                 throwaway cluster from Debian's binaries when /usr/lib/postgresql exists; else said skipped)
 // Needs `pnpm build`. Options: --runs N (first renders, opens, answers, switches; default 10), --edits N (≥ 50,
 // default 60), --json FILE, --only case-store (just the draft saves; needs no build), --only procedure (just the
-// <hoso-procedure> measures and the elements bundle).
+// <hoso-procedure> measures and the elements bundle), --only server (just the hoso server; --submissions N,
+// --devices N).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { cpus, loadavg } from 'node:os';
@@ -42,6 +46,7 @@ import {
   procedureRows,
   runProcedureBench,
 } from '../bench/procedure.mjs';
+import { formatServerBench, runServerBench } from '../bench/server.mjs';
 import { generateW1 } from '../bench/w1.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -57,8 +62,12 @@ const WARMUP = 5;
 const WARMUP_SAVES = 5;
 const JSON_OUT = argValue('--json');
 const ONLY = argValue('--only');
-if (ONLY !== undefined && ONLY !== 'case-store' && ONLY !== 'procedure')
-  fail(`--only takes "case-store" or "procedure", not "${ONLY}"`);
+if (ONLY !== undefined && !['case-store', 'procedure', 'server'].includes(ONLY))
+  fail(`--only takes "case-store", "procedure" or "server", not "${ONLY}"`);
+const SERVER_OPTIONS = {
+  submissions: Number(argValue('--submissions', 400)),
+  devices: Number(argValue('--devices', 20)),
+};
 const ONLY_STORE = ONLY === 'case-store';
 const ONLY_PROCEDURE = ONLY === 'procedure';
 
@@ -70,6 +79,24 @@ const ELEMENTS = join(ROOT, 'packages/elements/bundle');
 function fail(message) {
   process.stderr.write(`bench: ${message}\n`);
   process.exit(1);
+}
+
+/** The hoso server's load figures (bench/server.mjs) as printed text, and the rows for --json. */
+async function serverBench() {
+  process.stderr.write(
+    `bench: hoso server, ${SERVER_OPTIONS.submissions} submissions × 2 from ${SERVER_OPTIONS.devices} devices…\n`,
+  );
+  const rows = await runServerBench(SERVER_OPTIONS);
+  const text =
+    `hoso server on loopback (bench/server.mjs; ${cpus().length} cores, load average ${loadavg()[0].toFixed(1)})\n\n` +
+    formatServerBench(rows);
+  return { rows, text };
+}
+if (ONLY === 'server') {
+  const server = await serverBench().catch((e) => fail(`hoso server: ${e?.stack ?? e}`));
+  process.stdout.write(`\n${server.text}\n`);
+  if (JSON_OUT) writeFileSync(JSON_OUT, `${JSON.stringify({ server: server.rows }, null, 2)}\n`);
+  process.exit(0);
 }
 
 const needed = ONLY_STORE ? [] : ONLY_PROCEDURE ? [ELEMENTS] : [BUNDLE, REGISTRATION, VALID, ELEMENTS];
@@ -353,11 +380,19 @@ const rows = [
   ],
   ['form module (schema + validators), gzip', kb(sizes.w1), kb(sizes.registration), 'loaded on demand'],
 ];
+const serverResult = await serverBench().catch((e) => ({
+  rows: [],
+  text: `hoso server: could not run (${e?.message ?? e})`,
+}));
 process.stdout.write(
-  `\nhoso-form benchmark — ${environment}\n\n${table(rows)}\n\n${storeTable}\n\n${procedureTable}\n`,
+  `\nhoso-form benchmark — ${environment}\n\n${table(rows)}\n\n${storeTable}\n\n${procedureTable}\n\n${serverResult.text}\n`,
 );
 process.stdout.write(
   `\nTimes end after a forced layout. ✓/✗ only compare with the budget; a benchmark never fails the build.\n` +
     `A load average above the ${cpus().length} cores means other work shared the CPU: the times are inflated.\n`,
 );
-if (JSON_OUT) writeFileSync(JSON_OUT, `${JSON.stringify({ environment, results, sizes, elementSizes }, null, 2)}\n`);
+if (JSON_OUT)
+  writeFileSync(
+    JSON_OUT,
+    `${JSON.stringify({ environment, results, sizes, elementSizes, server: serverResult.rows }, null, 2)}\n`,
+  );
