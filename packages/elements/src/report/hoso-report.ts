@@ -43,7 +43,7 @@ import type { CaseStore } from '@hoso/case-store';
 import type { IndicatorResult, Report, ReportQuery } from '@hoso/reports';
 import { ClockController } from '../case-list/clock.js';
 import { LangController } from '../i18n/lang.js';
-import { accessFor, isOwnStaff, type ReportUser } from './access.js';
+import { accessFor, isOwnStaff, type Access, type ReportUser } from './access.js';
 import { renderCharts } from './charts.js';
 import { renderControls } from './controls.js';
 import { download, exportReport, HosoReportExportEvent, type ExportFormat } from './export.js';
@@ -51,7 +51,7 @@ import { reportStyles } from './hoso-report.styles.js';
 import { reportTerms, textOf } from './i18n.js';
 import { defaultChoice, hasPeriod, periodRange, vietnamDay, type PeriodChoice, type PlanOption } from './period.js';
 import { renderPersons } from './persons.js';
-import { getReport, type ComputeReport } from './source.js';
+import { builtinPlans, getReport, type ComputeReport } from './source.js';
 import { renderTable, type Side } from './table.js';
 
 export class HosoReport extends LitElement {
@@ -67,8 +67,8 @@ export class HosoReport extends LitElement {
   @property({ attribute: false }) user: ReportUser | undefined;
   /** "Now" (ISO 8601 or a day): the default period is the last complete half-year before it. The clock when absent. */
   @property() now: string | undefined;
-  /** Plans whose targets can be compared (and whose period can be reported on). */
-  @property({ attribute: false }) plans: PlanOption[] = [];
+  /** Plans whose targets can be compared (and whose period can be reported on); the shipped plans when absent. */
+  @property({ attribute: false }) plans: PlanOption[] | undefined;
   /** Names of communes by code, for the unit picker and the labels; the code is shown when absent. */
   @property({ attribute: false }) communeNames: Record<string, string> = {};
   /** The indicator engine; `computeReport` of `@hoso/reports` when absent. */
@@ -77,6 +77,7 @@ export class HosoReport extends LitElement {
   @state() private choice: PeriodChoice | undefined;
   @state() private commune: string | undefined;
   @state() private plan = '';
+  @state() private builtinPlans: PlanOption[] = [];
   @state() private report: Report | undefined;
   @state() private loading = false;
   @state() private failure: string | undefined;
@@ -107,6 +108,15 @@ export class HosoReport extends LitElement {
   }
   #pending: Promise<void> = Promise.resolve();
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.builtinPlans.length) void builtinPlans().then((plans) => (this.builtinPlans = plans));
+  }
+
+  #plans(): PlanOption[] {
+    return this.plans ?? this.builtinPlans;
+  }
+
   #today(): string {
     return (this.now && vietnamDay(this.now)) || vietnamDay(this.#clock.now)!;
   }
@@ -114,7 +124,7 @@ export class HosoReport extends LitElement {
   /** The query of the current choice, or the error key of the choice. */
   #query(): ReportQuery | { error: 'badRange' | 'noPlanPeriod' } {
     const choice = this.choice ?? defaultChoice(this.#today());
-    const planOption = this.plans.find((p) => p.id === this.plan);
+    const planOption = this.#plans().find((p) => p.id === this.plan);
     const range = periodRange(choice, planOption);
     if ('error' in range) return range;
     const commune = this.commune || undefined;
@@ -171,8 +181,8 @@ export class HosoReport extends LitElement {
     const next = { ...this.choice!, ...patch };
     if (patch.kind === 'range' && this.report)
       Object.assign(next, { from: this.report.query.from, to: this.report.query.to });
-    if (patch.kind === 'plan' && !hasPeriod(this.plans.find((p) => p.id === this.plan))) {
-      this.plan = this.plans.find(hasPeriod)?.id ?? '';
+    if (patch.kind === 'plan' && !hasPeriod(this.#plans().find((p) => p.id === this.plan))) {
+      this.plan = this.#plans().find(hasPeriod)?.id ?? '';
     }
     this.choice = next;
   }
@@ -254,7 +264,7 @@ export class HosoReport extends LitElement {
         commune,
         onCommune: (code) => (this.commune = code),
         unitLabel: this.#unitLabel,
-        plans: this.plans,
+        plans: this.#plans(),
         plan: this.plan,
         onPlan: (id) => (this.plan = id),
       })}
@@ -267,7 +277,7 @@ export class HosoReport extends LitElement {
           ? html`<div class="report" aria-busy=${this.loading ? 'true' : 'false'}>
               <h2>${t.heading}</h2>
               ${renderTable({ t, lang, report, access, unit, onOpen: (i, s, o) => void this.#open(i, s, o) })}
-              ${this.#renderExports(t)}
+              ${this.#renderExports(t, access)}
               ${renderCharts({
                 t,
                 lang,
@@ -286,10 +296,20 @@ export class HosoReport extends LitElement {
     `;
   }
 
-  #renderExports(t: ReturnType<typeof reportTerms>): TemplateResult {
+  #renderExports(t: ReturnType<typeof reportTerms>, access: Access): TemplateResult {
+    // The exporters write exact numbers: files only for readers who may see them (or the persons behind them).
+    const files = access.names || !access.suppress;
     return html`<div class="exports" part="exports" role="group" aria-label=${t.exports.heading}>
-        <button type="button" data-export="csv" @click=${() => void this.#export('csv')}>${t.exports.csv}</button>
-        <button type="button" data-export="xlsx" @click=${() => void this.#export('xlsx')}>${t.exports.xlsx}</button>
+        ${
+          files
+            ? html`<button type="button" data-export="csv" @click=${() => void this.#export('csv')}>
+                  ${t.exports.csv}
+                </button>
+                <button type="button" data-export="xlsx" @click=${() => void this.#export('xlsx')}>
+                  ${t.exports.xlsx}
+                </button>`
+            : html`<span class="sub">${t.exports.countsOnly}</span>`
+        }
         <button type="button" data-print @click=${() => window.print()}>${t.exports.print}</button>
         <span class="sub" role="status"
           >${this.exportStatus && !this.exportStatus.error ? this.exportStatus.text : ''}</span

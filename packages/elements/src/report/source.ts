@@ -5,6 +5,7 @@
  */
 import type { CaseStore } from '@hoso/case-store';
 import type { Report, ReportCase, ReportQuery } from '@hoso/reports';
+import type { PlanOption } from './period.js';
 
 /** The indicator engine: `computeReport` of `@hoso/reports`, or any function with its signature. */
 export type ComputeReport = (cases: ReportCase[], query: ReportQuery) => Report | Promise<Report>;
@@ -21,12 +22,20 @@ export class ReportSourceError extends Error {
   override name = 'ReportSourceError';
 }
 
-/** The engine of `@hoso/reports`, loaded the first time a report is computed in the browser. */
+/** The engine of `@hoso/reports` with the shipped definitions, loaded the first time a report is computed here. */
 async function engine(): Promise<ComputeReport> {
-  const module = (await import('@hoso/reports')) as unknown as Record<string, unknown>;
-  const compute = module['computeReport'];
-  if (typeof compute !== 'function') throw new ReportSourceError('@hoso/reports has no computeReport');
-  return compute as ComputeReport;
+  const { computeReport } = await import('@hoso/reports');
+  return computeReport;
+}
+
+/** The plans of the shipped indicator definitions (`defaultDefinitions().plans`); none when they cannot load. */
+export async function builtinPlans(): Promise<PlanOption[]> {
+  try {
+    const { defaultDefinitions } = await import('@hoso/reports');
+    return defaultDefinitions().plans;
+  } catch {
+    return [];
+  }
 }
 
 /** The query string of the server's report endpoint. */
