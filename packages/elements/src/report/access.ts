@@ -45,3 +45,16 @@ export function accessFor(user: ReportUser | undefined, commune: string | undefi
 export function hidden(access: Access, count: number | null | undefined): boolean {
   return access.suppress && typeof count === 'number' && count > 0 && count < SUPPRESS_BELOW;
 }
+
+/**
+ * The units `user` may choose: the commune's own staff only their commune (as `@hoso/server` allows them), everyone
+ * else the province and any commune seen.
+ */
+export function unitChoices(
+  user: ReportUser | undefined,
+  seen: Iterable<string>,
+): { province: boolean; communes: string[] } {
+  if (any(user, COMMUNE_ROLES) && !any(user, PROVINCE_ROLES) && user?.communeCode)
+    return { province: false, communes: [user.communeCode] };
+  return { province: true, communes: [...new Set(seen)].sort() };
+}

@@ -16,7 +16,8 @@ export interface ControlsContext {
   today: string;
   choice: PeriodChoice;
   onChoice: (patch: Partial<PeriodChoice>) => void;
-  /** Commune codes offered (the unit picker); `''` is the whole province. */
+  /** Units offered: the whole province (`''`) when `province`, and these communes. */
+  province: boolean;
   communes: string[];
   commune: string;
   onCommune: (code: string) => void;
@@ -123,7 +124,10 @@ export function renderControls(ctx: ControlsContext): TemplateResult {
     ${select(
       'unit',
       t.unit,
-      [{ value: '', label: t.province }, ...ctx.communes.map((c) => ({ value: c, label: ctx.unitLabel(c) }))],
+      [
+        ...(ctx.province ? [{ value: '', label: t.province }] : []),
+        ...ctx.communes.map((c) => ({ value: c, label: ctx.unitLabel(c) })),
+      ],
       ctx.commune,
       ctx.onCommune,
     )}

@@ -133,6 +133,27 @@ describe('<hoso-report>', () => {
     expect(root(el).querySelector('table.r1')).to.equal(null);
   });
 
+  it('keeps the commune’s own staff on their commune, as the server does', async () => {
+    const el = await mount(officerB);
+    const units = [...root(el).querySelectorAll<HTMLOptionElement>('#unit option')].map((o) => o.value);
+    expect(units).to.deep.equal([B]);
+    const p = await mount(police);
+    const all = [...root(p).querySelectorAll<HTMLOptionElement>('#unit option')].map((o) => o.value);
+    expect(all[0]).to.equal('');
+    expect(all).to.include.members([A, B]);
+  });
+
+  it('asks the report server when given an endpoint, and says what went wrong', async () => {
+    const el = await fixture<HosoReport>(
+      html`<hoso-report lang="en" now=${NOW} .user=${police} endpoint="/no-such-server/api"></hoso-report>`,
+    );
+    await settle(el);
+    const alert = root(el).querySelector('[role="alert"]')!;
+    expect(alert.textContent).to.contain('The report could not be computed');
+    expect(alert.textContent).to.contain('/no-such-server/api/reports?from=2026-07-01&to=2026-12-31&members=true');
+    expect(alert.textContent).to.contain('HTTP 404');
+  });
+
   it('opens the persons behind a number with the keyboard, closes with Escape and returns focus', async () => {
     const el = await mount(officerB);
     const button = row(el, 'I2').querySelector<HTMLButtonElement>('button.drill[data-side="denominator"]')!;

@@ -43,7 +43,7 @@ import type { CaseStore } from '@hoso/case-store';
 import type { IndicatorResult, Report, ReportQuery } from '@hoso/reports';
 import { ClockController } from '../case-list/clock.js';
 import { LangController } from '../i18n/lang.js';
-import { accessFor, isOwnStaff, type Access, type ReportUser } from './access.js';
+import { accessFor, unitChoices, type Access, type ReportUser } from './access.js';
 import { renderCharts } from './charts.js';
 import { renderControls } from './controls.js';
 import { download, exportReport, HosoReportExportEvent, type ExportFormat } from './export.js';
@@ -138,7 +138,7 @@ export class HosoReport extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.choice) this.choice = defaultChoice(this.#today());
     if (this.commune === undefined && this.user) {
-      this.commune = isOwnStaff(this.user, this.user.communeCode) ? (this.user.communeCode ?? '') : '';
+      this.commune = unitChoices(this.user, []).province ? '' : (this.user.communeCode ?? '');
     }
     if (changed.has('now') && !this.#chosen) this.choice = defaultChoice(this.#today());
     const q = this.#query();
@@ -158,6 +158,7 @@ export class HosoReport extends LitElement {
       const report = await getReport(
         { store: this.store, endpoint: this.endpoint, token: this.token, compute: this.compute },
         q,
+        this.#lang.lang,
       );
       if (sequence !== this.#sequence) return;
       for (const c of report.communes) this.#seen.add(c.code);
@@ -238,13 +239,7 @@ export class HosoReport extends LitElement {
     const choice = this.choice ?? defaultChoice(this.#today());
     const q = this.#query();
     const commune = this.commune ?? '';
-    const communes = [
-      ...new Set([
-        ...this.#seen,
-        ...(this.user?.communeCode ? [this.user.communeCode] : []),
-        ...(commune ? [commune] : []),
-      ]),
-    ].sort();
+    const units = unitChoices(this.user, [...this.#seen, ...(commune ? [commune] : [])]);
     const report = this.report;
     const access = accessFor(this.user, report?.query.communes?.[0]);
     const unit = report?.query.communes?.length === 1 ? this.#unitLabel(report.query.communes[0]!) : t.province;
@@ -260,7 +255,8 @@ export class HosoReport extends LitElement {
         today: this.#today(),
         choice,
         onChoice: (patch) => this.#patchChoice(patch),
-        communes,
+        province: units.province,
+        communes: units.communes,
         commune,
         onCommune: (code) => (this.commune = code),
         unitLabel: this.#unitLabel,

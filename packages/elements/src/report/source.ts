@@ -47,7 +47,12 @@ export function reportUrl(endpoint: string, query: ReportQuery): string {
   return `${endpoint.replace(/\/+$/, '')}/reports?${params.toString()}`;
 }
 
-async function fetchReport(endpoint: string, token: string | undefined, query: ReportQuery): Promise<Report> {
+async function fetchReport(
+  endpoint: string,
+  token: string | undefined,
+  query: ReportQuery,
+  lang: 'vi' | 'en',
+): Promise<Report> {
   const url = reportUrl(endpoint, query);
   const headers: Record<string, string> = { accept: 'application/json' };
   if (token) headers['authorization'] = `Bearer ${token}`;
@@ -64,9 +69,13 @@ async function fetchReport(endpoint: string, token: string | undefined, query: R
     throw new ReportSourceError(`${url}: HTTP ${response.status}, the answer is not JSON`);
   }
   if (!response.ok) {
-    const message =
-      (body as { error?: unknown; message?: unknown } | null)?.error ?? (body as { message?: unknown })?.message;
-    throw new ReportSourceError(`${url}: HTTP ${response.status}${typeof message === 'string' ? `, ${message}` : ''}`);
+    // @hoso/server refuses with { ok: false, code, message: { vi, en }, pointer?, detail? }.
+    const refusal = (body ?? {}) as { code?: unknown; message?: unknown; detail?: unknown };
+    const message = refusal.message as Partial<Record<'vi' | 'en', unknown>> | string | undefined;
+    const words = typeof message === 'string' ? message : message?.[lang];
+    const said = [words, refusal.detail].filter((w): w is string => typeof w === 'string' && w !== '').join(' — ');
+    const code = typeof refusal.code === 'string' ? `, ${refusal.code}` : '';
+    throw new ReportSourceError(`${said ? `${said} ` : ''}(HTTP ${response.status}${code})`);
   }
   const report = (body as { report?: unknown })?.report ?? body;
   if (!report || typeof report !== 'object' || !Array.isArray((report as Report).indicators))
@@ -75,7 +84,7 @@ async function fetchReport(endpoint: string, token: string | undefined, query: R
 }
 
 /** The report for `query` from `source` (the store when both are given). */
-export async function getReport(source: ReportSource, query: ReportQuery): Promise<Report> {
+export async function getReport(source: ReportSource, query: ReportQuery, lang: 'vi' | 'en' = 'vi'): Promise<Report> {
   if (source.store) {
     const [cases, compute] = await Promise.all([
       source.store.listCases(),
@@ -83,6 +92,6 @@ export async function getReport(source: ReportSource, query: ReportQuery): Promi
     ]);
     return compute(cases as unknown as ReportCase[], query);
   }
-  if (source.endpoint) return fetchReport(source.endpoint, source.token, query);
+  if (source.endpoint) return fetchReport(source.endpoint, source.token, query, lang);
   throw new ReportSourceError('no source');
 }
