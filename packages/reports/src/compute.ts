@@ -110,16 +110,29 @@ export function computeReport(
   const communeList = [...communeCases.keys()].sort();
   const universe = query.communes ? [...new Set(query.communes)].sort() : communeList;
 
-  const select = (pred: (p: Person, ctx: Ctx) => number | null, ctx: Ctx, among: Hit[] | Person[]): Hit[] => {
+  /** The persons an expression holds for (in the unit, by their anchor's commune), with the anchor. */
+  const select = (pred: (p: Person, ctx: Ctx) => number | null, ctx: Ctx, among: Person[]): Hit[] => {
     const out: Hit[] = [];
-    for (const x of among) {
-      const p = 'person' in x ? x.person : x;
+    for (const p of among) {
       const a = pred(p, ctx);
-      if (a === null) continue;
-      const anchor = 'person' in x ? x.anchor : a;
-      if ('person' in x || inUnit(p, anchor)) out.push({ person: p, anchor });
+      if (a !== null && (!unit || inUnit(p, a))) out.push({ person: p, anchor: a });
     }
     return out;
+  };
+  /** The hits for which an expression also holds, keeping their anchor (the denominator's event). */
+  const within = (pred: (p: Person, ctx: Ctx) => number | null, ctx: Ctx, among: Hit[]): Hit[] =>
+    among.filter((h) => pred(h.person, ctx) !== null);
+
+  /** Persons who have a case of a procedure the expression needs (all persons when it needs none). */
+  const candidates = new Map<CompiledIndicator, Person[]>();
+  const candidatesOf = (ind: CompiledIndicator): Person[] => {
+    let list = candidates.get(ind);
+    if (!list) {
+      const keys = (ind.denominator ?? ind.numerator).keys;
+      list = keys ? persons.filter((p) => [...keys].some((k) => p.byKey.has(k))) : persons;
+      candidates.set(ind, list);
+    }
+    return list;
   };
 
   /** Numerator and denominator hits of one indicator over one span. */
@@ -128,17 +141,19 @@ export function computeReport(
     ctx: Ctx,
   ): { num: Hit[]; den: Hit[] | null; communes?: [Set<string>, string[]] } => {
     if (ind.def.per === 'commune') {
-      const num = select(ind.numerator, ctx, persons);
+      const num = select(ind.numerator, ctx, candidatesOf(ind));
       const hit = new Set(num.map((h) => communeAt(h.person, h.anchor) ?? '').filter((c) => universe.includes(c)));
       return { num, den: null, communes: [hit, universe] };
     }
-    if (!ind.denominator) return { num: select(ind.numerator, ctx, persons), den: null };
-    const den = select(ind.denominator, ctx, persons);
-    return { num: select(ind.numerator, ctx, den), den };
+    if (!ind.denominator) return { num: select(ind.numerator, ctx, candidatesOf(ind)), den: null };
+    const den = select(ind.denominator, ctx, candidatesOf(ind));
+    return { num: within(ind.numerator, ctx, den), den };
   };
 
   const endDay = dayFromNumber(to);
   const quarters = quartersOf(query.from, query.to);
+  const full: Ctx = { from, to, wd };
+  const spans = quarters.map((q): Ctx => ({ from: q.from, to: q.to, wd }));
   const target = (id: string): Target | undefined => {
     const t = plan?.targets[id];
     if (!t || !plan) return undefined;
@@ -153,13 +168,12 @@ export function computeReport(
 
   const indicators: IndicatorResult[] = defs.indicators.map((ind) => {
     const d = ind.def;
-    const ctx: Ctx = { from, to, wd };
-    const r = evaluate(ind, ctx);
+    const r = evaluate(ind, full);
     let numerator: number;
     let denominator: number | null;
     let breakdown: IndicatorResult['breakdown'];
-    const quarter = quarters.map((q) => {
-      const qr = evaluate(ind, { from: q.from, to: q.to, wd });
+    const quarter = quarters.map((q, k) => {
+      const qr = evaluate(ind, spans[k]!);
       return qr.communes
         ? { key: q.key, numerator: qr.communes[0].size, denominator: qr.communes[1].length }
         : { key: q.key, numerator: qr.num.length, denominator: qr.den ? qr.den.length : null };
@@ -188,7 +202,7 @@ export function computeReport(
     const value = percent(numerator, d.kind === 'count' ? null : denominator);
     const t = target(d.id);
     const met = !t || value === null ? null : t.comparison === '>' ? value > t.value : value >= t.value;
-    const refs = (hits: Hit[]): PersonRef[] => hits.map((h) => personRef(h.person, h.anchor, to));
+    const refs = (hits: Hit[]): PersonRef[] => hits.map((h) => personRef(h.person, h.anchor, endDay));
     return {
       id: d.id,
       title: d.title,
@@ -209,7 +223,7 @@ export function computeReport(
 
   const flows: FlowRow[] = quarters.map((q) => {
     const row = { quarter: q.key } as FlowRow;
-    for (const [key, pred] of defs.flows) row[key] = select(pred, { from: q.from, to: q.to, wd }, persons).length;
+    for (const [key, pred] of defs.flows) row[key] = select(pred, spans[quarters.indexOf(q)]!, persons).length;
     return row;
   });
 

@@ -14,14 +14,23 @@ export function dayOf(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   if (DATE.test(value)) return Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ? undefined : value;
   if (!/^\d{4}-\d{2}-\d{2}T/.test(value)) return undefined;
+  // Fast path: an instant written in Viet Nam time is on its own calendar day.
+  if (value.endsWith('+07:00') && !Number.isNaN(dayNumber(value.slice(0, 10)))) return value.slice(0, 10);
   const ms = Date.parse(value);
   if (Number.isNaN(ms)) return undefined;
   return new Date(ms + VN_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 /** Days since 1970-01-01 of a `YYYY-MM-DD` day. */
+const numbers = new Map<string, number>();
 export function dayNumber(day: string): number {
-  return Math.floor(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
+  let n = numbers.get(day);
+  if (n === undefined) {
+    n = Math.floor(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
+    if (numbers.size > 100_000) numbers.clear();
+    numbers.set(day, n);
+  }
+  return n;
 }
 
 export function dayFromNumber(n: number): string {

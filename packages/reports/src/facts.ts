@@ -43,12 +43,22 @@ export interface CaseFacts {
 }
 
 /** The value at a JSON pointer (RFC 6901), or `undefined`. */
+const tokens = new Map<Pointer, string[]>();
 export function valueAt(root: unknown, pointer: Pointer): unknown {
-  if (pointer === '') return root;
+  let parts = tokens.get(pointer);
+  if (!parts) {
+    parts =
+      pointer === ''
+        ? []
+        : pointer
+            .slice(1)
+            .split('/')
+            .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+    tokens.set(pointer, parts);
+  }
   let node = root;
-  for (const raw of pointer.slice(1).split('/')) {
+  for (const part of parts) {
     if (node === null || typeof node !== 'object') return undefined;
-    const part = raw.replace(/~1/g, '/').replace(/~0/g, '~');
     node = (node as Record<string, unknown>)[part];
   }
   return node;
@@ -57,20 +67,18 @@ export function valueAt(root: unknown, pointer: Pointer): unknown {
 const num = (day: string | undefined): number | undefined => (day === undefined ? undefined : dayNumber(day));
 const asList = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
-function eventDay(c: ReportCase, events: string[], occurrence: 'first' | 'last'): number | undefined {
-  const list = c.audit;
-  if (occurrence === 'first') {
-    for (const a of list) if (events.includes(a.event)) return num(dayOf(a.at));
-  } else {
-    for (let i = list.length - 1; i >= 0; i--) if (events.includes(list[i]!.event)) return num(dayOf(list[i]!.at));
+/** The day of the first (or last) audit entry that matches. `days[i]` is the day number of `audit[i]`. */
+function auditDay(
+  c: ReportCase,
+  days: Array<number | undefined>,
+  match: (i: number) => boolean,
+  occurrence: 'first' | 'last',
+): number | undefined {
+  const n = c.audit.length;
+  for (let k = 0; k < n; k++) {
+    const i = occurrence === 'first' ? k : n - 1 - k;
+    if (match(i)) return days[i];
   }
-  return undefined;
-}
-
-function stateDay(c: ReportCase, states: string[], occurrence: 'first' | 'last'): number | undefined {
-  const hit = (to: string): boolean => states.some((s) => to === s || to.startsWith(`${s}.`));
-  const entries = occurrence === 'first' ? c.audit : [...c.audit].reverse();
-  for (const a of entries) if (hit(a.to)) return num(dayOf(a.at));
   return undefined;
 }
 
@@ -88,15 +96,24 @@ function ruleApplies(c: ReportCase, rule: FactRule): boolean {
 }
 
 /** One rule's result: a day number (date facts) or a string (value facts), or `undefined`. */
-function readRule(c: ReportCase, rule: FactRule, type: 'date' | 'value', opened: number): number | string | undefined {
+function readRule(
+  c: ReportCase,
+  days: Array<number | undefined>,
+  rule: FactRule,
+  type: 'date' | 'value',
+  opened: number,
+): number | string | undefined {
   if (!ruleApplies(c, rule)) return undefined;
   const occurrence = rule.occurrence ?? 'first';
   let moment: number | undefined;
   if (rule.event !== undefined) {
-    moment = eventDay(c, asList(rule.event), occurrence);
+    const events = asList(rule.event);
+    moment = auditDay(c, days, (i) => events.includes(c.audit[i]!.event), occurrence);
     if (moment === undefined) return undefined;
   } else if (rule.state !== undefined) {
-    moment = stateDay(c, asList(rule.state), occurrence);
+    const states = asList(rule.state);
+    const hit = (to: string): boolean => states.some((st) => to === st || to.startsWith(`${st}.`));
+    moment = auditDay(c, days, (i) => hit(c.audit[i]!.to), occurrence);
     if (moment === undefined) return undefined;
   }
   if (rule.case !== undefined) {
@@ -131,18 +148,23 @@ function entries(c: ReportCase, pointer: Pointer): unknown[] {
   return Array.isArray(v) ? v : v && typeof v === 'object' ? [v] : [];
 }
 
+const factLists = new WeakMap<FactsFile, Array<[string, FactsFile['facts'][string]]>>();
+
 /** Reads every fact of a case by its procedure's rules. */
 export function caseFacts(c: ReportCase, file: FactsFile): CaseFacts {
-  const eventDays = c.audit.map((a) => num(dayOf(a.at))).filter((n): n is number => n !== undefined);
+  const days = c.audit.map((a) => num(dayOf(a.at)));
+  const eventDays = days.filter((n): n is number => n !== undefined);
   const opened = eventDays[0] ?? num(dayOf(c.createdAt)) ?? 0;
   const dates: Record<string, number> = {};
   const values: Record<string, string> = {};
   const closed = closedAt(c);
   if (closed !== undefined) dates.closedAt = closed;
   dates.openedAt = opened;
-  for (const [name, def] of Object.entries(file.facts)) {
+  let defs = factLists.get(file);
+  if (!defs) factLists.set(file, (defs = Object.entries(file.facts)));
+  for (const [name, def] of defs) {
     for (const rule of def.from) {
-      const v = readRule(c, rule, def.type, opened);
+      const v = readRule(c, days, rule, def.type, opened);
       if (v === undefined) continue;
       if (def.type === 'date') dates[name] = v as number;
       else values[name] = v as string;

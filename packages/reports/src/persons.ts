@@ -5,7 +5,7 @@
  */
 import type { CaseFacts } from './facts.js';
 import type { PersonRef } from './types.js';
-import { ageBand, dayFromNumber } from './days.js';
+import { ageBand } from './days.js';
 
 export interface Person {
   key: string;
@@ -59,14 +59,14 @@ export function communeAt(p: Person, day: number): string | undefined {
   return found;
 }
 
-export function personRef(p: Person, anchor: number, end: number): PersonRef {
+export function personRef(p: Person, anchor: number, endDay: string): PersonRef {
   const commune = communeAt(p, anchor);
   return {
     key: p.key,
     ...(p.fullName !== undefined ? { fullName: p.fullName } : {}),
     ...(commune !== undefined ? { communeCode: commune } : {}),
     ...(p.sex !== undefined ? { sex: p.sex } : {}),
-    ageBand: ageBand(p.birthDate, dayFromNumber(end)),
+    ageBand: ageBand(p.birthDate, endDay),
     caseIds: p.cases.map((c) => c.case.id),
   };
 }

@@ -14,7 +14,16 @@ export interface Ctx {
   to: number;
   wd: WorkingDays;
 }
-export type Pred = (p: Person, ctx: Ctx) => number | null;
+export type Pred = ((p: Person, ctx: Ctx) => number | null) & {
+  /** The procedure keys a person needs a case of for this to hold; absent: anyone may match. */
+  keys?: ReadonlySet<string>;
+};
+
+/** Attaches the procedure keys an expression needs, so persons without such a case are skipped. */
+function needing(f: Pred, keys: Iterable<string> | undefined): Pred {
+  if (keys !== undefined) f.keys = new Set(keys);
+  return f;
+}
 
 export interface Problem {
   file: string;
@@ -49,6 +58,7 @@ export const PREDICATES = [
 ] as const;
 
 const NEVER: Pred = () => null;
+const NONE: readonly CaseFacts[] = [];
 const max = (a: number | null, b: number): number => (a === null || b > a ? b : a);
 
 function fail(env: CompileEnv, pointer: string, message: string): Pred {
@@ -141,9 +151,9 @@ function anchorOf(
   const where = compileWhere(env, spec.where, key, `${ptr}/where`);
   return (p, ctx) => {
     let found: number | null = null;
-    for (const c of p.byKey.get(key) ?? []) {
+    for (const c of p.byKey.get(key) ?? NONE) {
       const d = c.dates[fact];
-      if (d !== undefined && d >= ctx.from && d <= ctx.to && where(c)) found = max(found, d);
+      if (d !== undefined && d >= ctx.from && d <= ctx.to && (!where || where(c))) found = max(found, d);
     }
     return found;
   };
@@ -169,15 +179,17 @@ export function compileExpr(env: CompileEnv, e: unknown, ptr: string): Pred {
       if (!Array.isArray(v) || v.length === 0) return fail(env, at, 'expected a non-empty list of expressions');
       const parts = v.map((sub, i) => compileExpr(env, sub, `${at}/${i}`));
       if (name === 'any') {
-        return (p, ctx) => {
+        const union = parts.every((f) => f.keys) ? parts.flatMap((f) => [...f.keys!]) : undefined;
+        return needing((p, ctx) => {
           for (const f of parts) {
             const r = f(p, ctx);
             if (r !== null) return r;
           }
           return null;
-        };
+        }, union);
       }
-      return (p, ctx) => {
+      const narrowest = parts.filter((f) => f.keys).sort((a, b) => a.keys!.size - b.keys!.size)[0];
+      return needing((p, ctx) => {
         let anchor: number | null = null;
         for (const f of parts) {
           const r = f(p, ctx);
@@ -185,7 +197,7 @@ export function compileExpr(env: CompileEnv, e: unknown, ptr: string): Pred {
           anchor = max(anchor, r);
         }
         return anchor;
-      };
+      }, narrowest?.keys);
     }
     case 'not': {
       const inner = compileExpr(env, v, at);
@@ -199,8 +211,9 @@ export function compileExpr(env: CompileEnv, e: unknown, ptr: string): Pred {
       if (done) return done;
       if (env.compiling.has(v)) return fail(env, at, `set "${v}" refers to itself`);
       env.compiling.add(v);
-      const f = compileExpr(env, env.sets[v], `/sets/${v}`);
+      const inner = compileExpr(env, env.sets[v], `/sets/${v}`);
       env.compiling.delete(v);
+      const f = inner;
       env.compiledSets.set(v, f);
       return f;
     }
@@ -209,18 +222,18 @@ export function compileExpr(env: CompileEnv, e: unknown, ptr: string): Pred {
       for (const [i, k] of v.entries()) if (!env.keys.has(k)) fail(env, `${at}/${i}`, `unknown procedure key "${k}"`);
       const key = v.length === 1 ? v[0] : undefined;
       const where = compileWhere(env, x.where, key, `${ptr}/where`);
-      return (p, ctx) => {
+      return needing((p, ctx) => {
         let anchor: number | null = null;
         for (const k of v) {
-          for (const c of p.byKey.get(k) ?? []) {
+          for (const c of p.byKey.get(k) ?? NONE) {
             if (c.activeFrom === undefined || c.activeFrom > ctx.to) continue;
             if (c.activeTo !== undefined && c.activeTo < ctx.from) continue;
-            if (!where(c)) continue;
+            if (where && !where(c)) continue;
             anchor = max(anchor, Math.min(ctx.to, c.activeTo ?? ctx.to));
           }
         }
         return anchor;
-      };
+      }, v);
     }
     case 'factIn': {
       const r = factRef(env, v, at, 'date');
@@ -230,17 +243,24 @@ export function compileExpr(env: CompileEnv, e: unknown, ptr: string): Pred {
       if (!r) return NEVER;
       const [key, fact] = r;
       const where = compileWhere(env, x.where, key, `${ptr}/where`);
-      return (p, ctx) => {
-        let anchor: number | null = null;
-        for (const c of p.byKey.get(key) ?? []) {
-          const d = c.dates[fact];
-          if (d === undefined || !where(c)) continue;
-          if (range !== 'ever' && d > ctx.to) continue;
-          if (range === 'period' && d < ctx.from) continue;
-          anchor = max(anchor, Math.min(d, ctx.to));
-        }
-        return anchor;
-      };
+      const lowest = range === 'period';
+      const highest = range !== 'ever';
+      return needing(
+        (p, ctx) => {
+          const list = p.byKey.get(key);
+          if (!list) return null;
+          let anchor: number | null = null;
+          for (const c of list) {
+            const d = c.dates[fact];
+            if (d === undefined || (highest && d > ctx.to) || (lowest && d < ctx.from) || (where && !where(c)))
+              continue;
+            const a = d < ctx.to ? d : ctx.to;
+            if (anchor === null || a > anchor) anchor = a;
+          }
+          return anchor;
+        },
+        [key],
+      );
     }
     case 'latest': {
       const spec = v as { value?: unknown; at?: unknown; equals?: unknown } | undefined;
@@ -253,14 +273,17 @@ export function compileExpr(env: CompileEnv, e: unknown, ptr: string): Pred {
       if (rv[0] !== ra[0]) return fail(env, at, '"value" and "at" must be facts of the same procedure');
       const [key, valueFact] = rv;
       const dateFact = ra[1];
-      return (p, ctx) => {
-        let best: CaseFacts | undefined;
-        for (const c of p.byKey.get(key) ?? []) {
-          const d = c.dates[dateFact];
-          if (d !== undefined && d <= ctx.to && (!best || d >= best.dates[dateFact]!)) best = c;
-        }
-        return best && equals.includes(best.values[valueFact] ?? '\u0000') ? best.dates[dateFact]! : null;
-      };
+      return needing(
+        (p, ctx) => {
+          let best: CaseFacts | undefined;
+          for (const c of p.byKey.get(key) ?? NONE) {
+            const d = c.dates[dateFact];
+            if (d !== undefined && d <= ctx.to && (!best || d >= best.dates[dateFact]!)) best = c;
+          }
+          return best && equals.includes(best.values[valueFact] ?? '\u0000') ? best.dates[dateFact]! : null;
+        },
+        [key],
+      );
     }
     case 'serviceIn': {
       if (v !== 'any' && !isStrings(v)) return fail(env, at, 'expected "any" or a non-empty list of service types');
@@ -346,7 +369,7 @@ export function compileExpr(env: CompileEnv, e: unknown, ptr: string): Pred {
         if (a === null) return null;
         const limit = ctx.wd.add(a, spec.workingDays);
         for (const [key, fact] of targets) {
-          for (const c of p.byKey.get(key) ?? []) {
+          for (const c of p.byKey.get(key) ?? NONE) {
             const d = c.dates[fact];
             if (d !== undefined && d >= a && d <= limit) return a;
           }
@@ -360,7 +383,7 @@ export function compileExpr(env: CompileEnv, e: unknown, ptr: string): Pred {
       return (p, ctx) => {
         let anchor: number | null = null;
         for (const k of v)
-          for (const c of p.byKey.get(k) ?? [])
+          for (const c of p.byKey.get(k) ?? NONE)
             for (const d of c.eventDays) if (d >= ctx.from && d <= ctx.to) anchor = max(anchor, d);
         return anchor;
       };
