@@ -295,7 +295,7 @@ test('each valid fixture is accepted in its branch; fixtures missing what a guar
   // Service entries and needs while in the facility: recorded, the step does not change (records.test.mjs has more).
   for (const name of ['valid', 'valid-supervision'])
     got[`service/${name}`] = await outcome(treating, 'RECORD_SERVICE', 'service', name, '2026-11-02');
-  for (const name of ['valid', 'valid-no-needs'])
+  for (const name of ['valid', 'valid-no-needs', 'valid-nothing-chosen'])
     got[`needs/${name}`] = await outcome(treating, 'ASSESS_NEEDS', 'needs', name, '2026-11-02');
   const reading = await caseAt('dossier_reading');
   for (const name of ['valid', 'valid-read-early', 'invalid-court-missing', 'invalid-filed-on'])
@@ -366,6 +366,7 @@ test('each valid fixture is accepted in its branch; fixtures missing what a guar
     'service/valid-supervision': 'in_facility.adult.treating',
     'needs/valid': 'in_facility.adult.treating',
     'needs/valid-no-needs': 'in_facility.adult.treating',
+    'needs/valid-nothing-chosen': 'in_facility.adult.treating',
     'suspension/invalid-inpatient-days': 'refused:guard-failed',
     'suspension/invalid-hospital-missing': 'refused:guard-failed',
     'filing/valid': 'proceedings.court_acceptance',

@@ -22,7 +22,7 @@ import {
   WORKFLOWS,
 } from './support.mjs';
 import { replayAllPaths } from './paths.mjs';
-import { recordLoops } from './records-support.mjs';
+import { recordFixture, recordLoops } from './records-support.mjs';
 
 const proc = procedure('post-rehab');
 const chair = by('chair-1', 'commune-pc-chair');
@@ -323,6 +323,7 @@ test('every valid fixture of the residence-change, presentation, transfer, relap
 
 const fixtures = {
   ...recordLoops('post-rehab', { awaiting_decision: police, managing: police }),
+  'awaiting_decision/RECEIVE_NOTICE#0': { by: police, data: () => recordFixture('post-rehab', 'completion-notice') },
   'awaiting_decision/DECIDE#0': { by: chair, data: () => decision('compulsory') },
   'awaiting_decision/DECIDE#1': { by: chair, data: () => decision('compulsory-minor') },
   'awaiting_decision/DECIDE#2': { by: chair, data: () => decision('substitution') },

@@ -234,3 +234,14 @@ test('voluntary-rehab: a dossier missing a listed document gets the supplement r
   );
   assert.equal(deadline(c, 'decision').trigger.at, at(2), 'the decision time limit runs from the complete dossier');
 });
+
+test('post-rehab: the commune records the notice of completed rehab before the decision (the return date counted)', async () => {
+  const proc = procedure('post-rehab');
+  const notice = recordFixture('post-rehab', 'completion-notice');
+  let c = proc.createCase({ person: { birthDate: '1990-05-01' }, at: at(3, 8) });
+  await refuse(proc, c, 'RECEIVE_NOTICE', at(3), by('chair', 'commune-pc-chair'), notice, 'role-not-permitted');
+  c = await accept(proc, c, 'RECEIVE_NOTICE', at(3), by('o', 'commune-officer'), notice);
+  assert.equal(c.state, 'awaiting_decision');
+  assert.deepEqual(c.data.completionNotice, notice);
+  assert.equal(c.data.completionNotice.receivedOn, '2026-11-03');
+});
