@@ -386,3 +386,51 @@ test('the same report gives the same bytes at the same creation time; file names
   r.query.communes = ['26734', '26737'];
   assert.equal(exportFileName(r, 'csv', 'en'), 'report_26734-26737_2026-01-01_2026-06-30.csv');
 });
+
+test('the fixture report of the engine: CSV and XLSX carry the numbers of expected.json', async () => {
+  const { computeReport } = await import('../dist/index.js');
+  const { readFileSync } = await import('node:fs');
+  const fixture = (f) => JSON.parse(readFileSync(new URL(`./fixtures/${f}`, import.meta.url), 'utf8'));
+  const cases = fixture('cases.json');
+  for (const want of fixture('expected.json').queries) {
+    const report = computeReport(cases, want.query);
+    for (const lang of ['vi', 'en']) {
+      const l = lang === 'vi' ? { id: 'Mã', sheet: 'Chỉ tiêu' } : { id: 'ID', sheet: 'Targets' };
+      const { rows } = tableAfter(parseCsv(reportToCsv(report, lang).slice(1)), l.id);
+      const csv = Object.fromEntries(rows.map((r) => [r[0], r]));
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(reportToXlsx(report, lang)));
+      const xlsx = {};
+      wb.getWorksheet(l.sheet).eachRow((row) => {
+        const id = row.getCell(1).value;
+        if (typeof id === 'string' && want.indicators[id] && typeof row.getCell(4).value === 'number') xlsx[id] = row;
+      });
+      for (const [id, x] of Object.entries(want.indicators)) {
+        const where = `${want.name} ${lang} ${id}`;
+        assert.equal(Number(csv[id][3]), x.numerator, `${where}: CSV numerator`);
+        assert.equal(xlsx[id].getCell(4).value, x.numerator, `${where}: XLSX numerator`);
+        if ('denominator' in x && x.denominator !== null) {
+          assert.equal(Number(csv[id][4]), x.denominator, `${where}: CSV denominator`);
+          assert.equal(xlsx[id].getCell(5).value, x.denominator, `${where}: XLSX denominator`);
+        }
+        const kind = report.indicators.find((r) => r.id === id).kind;
+        if ('value' in x && kind === 'ratio') {
+          assert.equal(csv[id][5] === '' ? null : Number(csv[id][5]), x.value, `${where}: CSV percent`);
+          const v = xlsx[id].getCell(6).value;
+          assert.equal(v === null ? null : Math.round(v * 1000) / 10, x.value, `${where}: XLSX percent`);
+        }
+      }
+    }
+  }
+});
+
+test('characters XML cannot hold are dropped from the XLSX (the file still opens); the CSV keeps the text', async () => {
+  const r = sampleReport();
+  r.indicators[0].title.vi = 'Chỉ tiêu\u0001 có ký tự điều khiển \uD800 & <thẻ>';
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(reportToXlsx(r, 'vi')));
+  const titles = [];
+  wb.getWorksheet('Chỉ tiêu').eachRow((row) => row.getCell(1).value === 'I1' && titles.push(row.getCell(2).value));
+  assert.equal(titles[0], 'Chỉ tiêu có ký tự điều khiển  & <thẻ>');
+  assert.ok(reportToCsv(r, 'vi').includes('Chỉ tiêu\u0001 có ký tự'));
+});
