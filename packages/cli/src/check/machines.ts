@@ -2,7 +2,8 @@
  * Machine checks of `hoso check`: the meta-schema and reference checks of @hoso/workflow, then
  * reachability (every state reachable from the initial one; every state can reach a final state),
  * events whose roles no law version defines (`role.<r>` or `authority.<r>`), and `meta.form` naming
- * a form folder that does not exist, and optional `lawRange` bounds no law version sets (warnings, law-bounds.ts). Steps without `meta.basis` fail the meta-schema; events with no roles and numeric deadlines without `basis` are
+ * a form folder that does not exist, document number/date pointers that are no field of the form storing them
+ * (document-pointers.ts), and optional `lawRange` bounds no law version sets (warnings, law-bounds.ts). Steps without `meta.basis` fail the meta-schema; events with no roles and numeric deadlines without `basis` are
  * reported by `checkDefinition`.
  */
 import { readFile } from 'node:fs/promises';
@@ -14,6 +15,7 @@ import { parseJsonSource } from '../build/json-source.js';
 import { escapePointerToken } from '../build/build-error.js';
 import { at, type Problem } from './problem.js';
 import { optionalLawBounds } from './law-bounds.js';
+import { documentPointers } from './document-pointers.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -148,6 +150,7 @@ export async function checkMachine(file: string, ctx: MachineContext): Promise<P
 
   if (ctx.laws.length > 0 && isObj(machine.states))
     problems.push(...optionalLawBounds(source, machine.states, '/states', ctx.laws));
+  problems.push(...documentPointers(source, machine, ctx.schemasDir));
 
   for (const n of all) {
     const meta = isObj(n.def.meta) ? n.def.meta : {};
