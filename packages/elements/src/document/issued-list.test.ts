@@ -83,7 +83,7 @@ describe('<hoso-procedure> issued documents', () => {
     const button = items(el)[1]!.querySelector('button')!;
     expect(button.textContent!.trim()).to.equal('View, print');
     setTimeout(() => button.click());
-    const event = (await oneEvent(document.body, 'hoso-document-open')) as HosoDocumentOpenEvent;
+    const event = (await oneEvent(document.body, 'hoso-document-open')) as unknown as HosoDocumentOpenEvent;
     expect(event.composed && event.bubbles).to.equal(true);
     expect(event.target).to.equal(el);
     expect([event.caseId, event.procedure, event.document]).to.deep.equal([
@@ -101,6 +101,6 @@ describe('<hoso-procedure> issued documents', () => {
     const seen = oneEvent(el, 'hoso-document-open');
     const { sendKeys } = await import('@web/test-runner-commands');
     await sendKeys({ press: 'Enter' });
-    expect(((await seen) as HosoDocumentOpenEvent).document).to.equal('managementDecision');
+    expect(((await seen) as unknown as HosoDocumentOpenEvent).document).to.equal('managementDecision');
   });
 });
