@@ -63,9 +63,10 @@ server.listen(port, () => {
   process.stdout.write(`Form demo: http://localhost:${actual}/examples/demo/\n`);
   if (backend) {
     const { database, where } = backend.api.info;
+    const db = database === 'pglite' ? 'PGlite (PostgreSQL in WebAssembly)' : 'PostgreSQL';
     process.stdout.write(
-      `Cases are sent to the hoso server ${backend.api.target} (through /api/hoso/), stored in ${
-        database === 'pglite' ? `PGlite (PostgreSQL in WebAssembly) in ${where}` : `PostgreSQL: ${where}`
+      `Cases are sent to the hoso server ${backend.api.target} (through /api/hoso/), stored in ${db}${
+        where ? ` in ${where}` : " (see that server's output for where)"
       }\n`,
     );
     if (backend.devSecret)

@@ -63,10 +63,12 @@ function applyPageText() {
     b.setAttribute('aria-pressed', String(b.dataset.lang === lang));
   for (const o of roleSelect.options) o.textContent = roles.find((r) => r.role === o.value)?.office[lang] ?? o.value;
   if (link) {
-    const { database, where } = link.config;
+    const { database, where, server } = link.config;
+    const db = t(database === 'pglite' ? 'databasePglite' : 'databasePostgres');
+    const stored = where ? t('databaseWhere').replace('{database}', db).replace('{where}', where) : db;
     document.getElementById('footer-text').textContent = t('footerServer')
-      .replace('{database}', t(database === 'pglite' ? 'databasePglite' : 'databasePostgres'))
-      .replace('{where}', where);
+      .replace('{server}', server)
+      .replace('{database}', stored);
     showSync();
   }
 }

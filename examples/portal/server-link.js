@@ -11,7 +11,7 @@
 // - `status` events carry the outbox counts, how many items this page sent, and the last refusal, for the page's
 //   status line.
 
-/** @typedef {{ mode: 'server', api: string, database: string, where: string }} ServerConfig */
+/** @typedef {{ mode: 'server', api: string, database: string, where?: string, server: string }} ServerConfig */
 
 const OUTBOX = '../../packages/case-store/dist/outbox/index.js';
 
@@ -42,7 +42,7 @@ export class ServerLink extends EventTarget {
     this.tokens = new Map();
     /** @type {Map<string, any>} role → adapter */
     this.adapters = new Map();
-    this.cursorKey = `hoso-portal:cursor:${config.where}:${commune}`;
+    this.cursorKey = `hoso-portal:cursor:${config.where ?? config.server}:${commune}`;
     this.lastProblem = undefined;
     this.pulling = undefined;
     const adapterOf = (roles) => this.#adapter(roles?.[0] ?? 'commune-officer');

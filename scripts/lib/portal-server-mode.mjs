@@ -57,8 +57,8 @@ export async function startServerMode(mode, { env = process.env, log = (l) => pr
     target = running.url;
     close = () => running.close();
     info = env.DATABASE_URL
-      ? { database: 'postgres', where: redact(env.DATABASE_URL) }
-      : { database: 'pglite', where: dataDir };
+      ? { database: 'postgres', where: redact(env.DATABASE_URL), server: running.url }
+      : { database: 'pglite', where: dataDir, server: running.url };
   } else {
     target = mode.url;
     let health;
@@ -71,7 +71,7 @@ export async function startServerMode(mode, { env = process.env, log = (l) => pr
       });
     }
     if (!health?.ok) throw new Error(`the hoso server at ${target} is not healthy: ${JSON.stringify(health)}`);
-    info = { database: health.database, where: target };
+    info = { database: health.database, server: target };
   }
   const session = async (role, commune) => {
     const user = { sub: `demo-${role}`, name: role, roles: [role], commune };

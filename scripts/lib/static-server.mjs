@@ -130,7 +130,7 @@ async function apiRoute(req, res, api, base) {
  * An http.Server serving the demo. `/` redirects to the demo page. Tests may pass other `served` prefixes and
  * another `csp` (the runtime bundle needs 'unsafe-eval'). `api` turns on server mode:
  * `{ target: 'http://127.0.0.1:8787', session: async (role, commune) => ({ token, user, expiresAt }),
- *    info: { database, where } }` (scripts/start.mjs makes it).
+ *    info: { database, server, where? } }` (scripts/lib/portal-server-mode.mjs makes it).
  */
 export function createDemoServer({ root = ROOT, served = SERVED, csp = CSP, api } = {}) {
   return createServer((req, res) => {

@@ -6,7 +6,7 @@
 // (sync pull). Needs the build (`pnpm build`).
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -140,6 +140,32 @@ describe(
       assert.match(footer, /gửi lên máy chủ hoso/);
       assert.ok(footer.includes(dataDir), footer);
       assert.equal(await page.$eval('#sync', (s) => s.hidden), false);
+    });
+
+    it('the sending status line and the footer have no axe violations (WCAG 2 A/AA, best practice)', async () => {
+      const store = join(ROOT, 'node_modules/.pnpm');
+      const dir = existsSync(store) ? readdirSync(store).find((d) => d.startsWith('axe-core@')) : undefined;
+      assert.ok(dir, 'axe-core is installed (with @open-wc/testing)');
+      // A separate page: injecting axe needs the CSP bypassed, which the other tests must not have.
+      const a11y = await browser.newPage();
+      try {
+        await a11y.setBypassCSP(true);
+        await a11y.goto(`${base}/examples/portal/`, { waitUntil: 'load' });
+        await a11y.waitForFunction(() => document.getElementById('sync-status')?.dataset.state === 'sent', {
+          timeout: 20_000,
+        });
+        await a11y.addScriptTag({ path: join(store, dir, 'node_modules/axe-core/axe.min.js') });
+        const violations = await a11y.evaluate(async () => {
+          const r = await window.axe.run(
+            { include: [['#sync'], ['.portal-footer']] },
+            { runOnly: ['wcag2a', 'wcag2aa', 'best-practice'] },
+          );
+          return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        });
+        assert.deepEqual(violations, []);
+      } finally {
+        await a11y.close();
+      }
     });
 
     it('the officer takes in a case with the keyboard; it is sent, and the server holds it with a verified audit chain', async () => {
