@@ -221,6 +221,7 @@ export function computeReport(
     };
   });
 
+  const lawNotes = (defs.source.lawNotes ?? []).filter((n) => n.since > query.from && n.since <= query.to);
   const flows: FlowRow[] = quarters.map((q) => {
     const row = { quarter: q.key } as FlowRow;
     for (const [key, pred] of defs.flows) row[key] = select(pred, spans[quarters.indexOf(q)]!, persons).length;
@@ -233,6 +234,7 @@ export function computeReport(
     definitions: {
       version: defs.source.version,
       ...(plan ? { plan: { id: plan.id, title: plan.title, ...(plan.source ? { source: plan.source } : {}) } } : {}),
+      ...(lawNotes.length > 0 ? { lawNotes } : {}),
     },
     casesRead: read.length,
     persons: new Set(

@@ -136,7 +136,12 @@ export interface Report {
   /** The period in words, e.g. "6 tháng đầu năm 2026" / "First half of 2026" (or the range). */
   periodLabel: Text;
   /** Definitions version and the plan whose targets were used. */
-  definitions: { version: string; plan?: { id: string; title: Text; source?: string } };
+  definitions: {
+    version: string;
+    plan?: { id: string; title: Text; source?: string };
+    /** Law changes that take effect inside the period (after its first day): trend charts mark them. */
+    lawNotes?: Array<Text & { since: string }>;
+  };
   /** Number of case records read and of distinct persons among them. */
   casesRead: number;
   persons: number;

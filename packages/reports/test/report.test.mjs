@@ -101,3 +101,13 @@ test('the province filter reads only that province', () => {
   assert.equal(r.casesRead, 12);
   assert.deepEqual([r.indicators[3].numerator, r.indicators[3].denominator], [1, 1], 'I4 without P10');
 });
+
+test('law changes inside the period are reported for the trend charts', () => {
+  const year = computeReport(cases, { from: '2026-01-01', to: '2026-12-31' });
+  assert.deepEqual(
+    year.definitions.lawNotes.map((n) => n.since),
+    ['2026-07-01'],
+  );
+  assert.ok(year.definitions.lawNotes[0].vi.includes('Luật 120/2025'));
+  assert.equal(computeReport(cases, { from: '2026-07-01', to: '2026-12-31' }).definitions.lawNotes, undefined);
+});

@@ -154,7 +154,8 @@ export async function checkIndicators(
       });
     }
   }
-  const sets = { ...((main.value.sets as Json | undefined) ?? {}) };
+  const sets: Json = {};
+  for (const f of [main, ...locals]) Object.assign(sets, (f.value.sets as Json | undefined) ?? {});
   const factRef = (f: Loaded, ref: unknown, ptr: string, type: 'date' | 'value'): string | undefined => {
     if (typeof ref !== 'string') return undefined;
     const [key = '', fact = ''] = ref.split('.');
