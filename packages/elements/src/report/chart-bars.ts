@@ -4,7 +4,7 @@
  * is a focusable image labelled with its category and value; values are also written at the bar's end.
  */
 import { svg, html, nothing, type TemplateResult } from 'lit';
-import { PALETTE, niceScale, type Datum } from './chart-frame.js';
+import { PALETTE, markKeys, niceScale, type Datum } from './chart-frame.js';
 
 export interface Bar extends Datum {
   label: string;
@@ -35,13 +35,14 @@ export function barChart(
     viewBox="0 0 ${W} ${h}"
     role="group"
     aria-labelledby="${id}-title"
-    aria-describedby="${id}-desc"
+    aria-describedby="${id}-desc ${id}-keys"
+    @keydown=${markKeys}
   >
     <line class="axis" x1=${LEFT} x2=${LEFT} y1=${top} y2=${top + bars.length * ROW}></line>
     ${bars.map((b, i) => {
       const y = top + i * ROW;
       const end = b.value === null ? LEFT : x(b.value);
-      return svg`<g class="mark" tabindex="0" role="img" aria-label="${b.label}: ${b.text}">
+      return svg`<g class="mark" tabindex=${i === 0 ? '0' : '-1'} role="img" aria-label="${b.label}: ${b.text}">
         <text class="label" x=${LEFT - 8} y=${y + ROW / 2 + 4} text-anchor="end">${b.label}</text>
         <rect x=${LEFT} y=${y + 5} width=${Math.max(0, end - LEFT)} height=${ROW - 10} fill=${color}></rect>
         <text class="bar-value" x=${end + 6} y=${y + ROW / 2 + 4}>${b.text}</text>
@@ -79,7 +80,8 @@ export function stackedChart(id: string, stacks: Stack[], series: string[]): Tem
     viewBox="0 0 ${W} ${H}"
     role="group"
     aria-labelledby="${id}-title"
-    aria-describedby="${id}-desc"
+    aria-describedby="${id}-desc ${id}-keys"
+    @keydown=${markKeys}
   >
     ${max.ticks.map(
       (v) =>
@@ -95,7 +97,7 @@ export function stackedChart(id: string, stacks: Stack[], series: string[]): Tem
           const y0 = y(base);
           const y1 = y(base + v);
           base += v;
-          return svg`<g class="mark" tabindex="0" role="img" aria-label="${s.label}, ${series[pi]}: ${p.text}">
+          return svg`<g class="mark" tabindex=${i === 0 && pi === 0 ? '0' : '-1'} role="img" aria-label="${s.label}, ${series[pi]}: ${p.text}">
             <rect x=${cx - barW / 2} y=${y1} width=${barW} height=${Math.max(0, y0 - y1)}
               fill=${PALETTE[pi % PALETTE.length]} stroke="#fff" stroke-width="1"></rect>
             <text class="value" x=${cx + barW / 2 + 4} y=${(y0 + y1) / 2 + 4}>${p.text}</text>

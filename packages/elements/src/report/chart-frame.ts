@@ -36,6 +36,31 @@ export interface FrameOptions {
   swatch?: 'line' | 'box';
 }
 
+/**
+ * Keyboard of a chart's marks (a roving tab stop): Tab reaches the chart once, the arrow keys move from value to
+ * value, Home and End go to the first and the last.
+ */
+export function markKeys(e: KeyboardEvent): void {
+  const svgEl = e.currentTarget as SVGSVGElement;
+  const marks = [...svgEl.querySelectorAll<SVGGElement>('.mark')];
+  const at = marks.indexOf(e.target as SVGGElement);
+  if (at < 0) return;
+  const moves: Record<string, number> = {
+    ArrowRight: at + 1,
+    ArrowDown: at + 1,
+    ArrowLeft: at - 1,
+    ArrowUp: at - 1,
+    Home: 0,
+    End: marks.length - 1,
+  };
+  const to = moves[e.key];
+  if (to === undefined) return;
+  e.preventDefault();
+  const next = marks[Math.max(0, Math.min(marks.length - 1, to))]!;
+  for (const m of marks) m.setAttribute('tabindex', m === next ? '0' : '-1');
+  next.focus();
+}
+
 /** A round maximum ≥ `max` for the axis, and its ticks (0 included). */
 export function niceScale(max: number, ticks = 4): { max: number; ticks: number[] } {
   if (!(max > 0)) return { max: 1, ticks: [0, 1] };
@@ -69,6 +94,7 @@ export function chartFrame(t: ReportTerms, options: FrameOptions, chart: Templat
     <figcaption>
       <span class="chart-title" id="${id}-title">${title}</span>
       <span class="chart-desc" id="${id}-desc">${description}</span>
+      <span class="chart-desc" id="${id}-keys">${t.charts.keys}</span>
     </figcaption>
     ${
       legend?.length

@@ -4,7 +4,7 @@
  * suppressed or missing point breaks the line and is drawn hollow on the axis.
  */
 import { svg, html, type TemplateResult } from 'lit';
-import { DASHES, PALETTE, markerPath, niceScale, type Datum } from './chart-frame.js';
+import { DASHES, PALETTE, markKeys, markerPath, niceScale, type Datum } from './chart-frame.js';
 
 export interface LineSeries {
   label: string;
@@ -34,7 +34,8 @@ export function lineChart(
     viewBox="0 0 ${W} ${H}"
     role="group"
     aria-labelledby="${id}-title"
-    aria-describedby="${id}-desc"
+    aria-describedby="${id}-desc ${id}-keys"
+    @keydown=${markKeys}
   >
     ${scale.ticks.map(
       (v) =>
@@ -63,7 +64,7 @@ export function lineChart(
         ${s.points.map((p, i) => {
           const px = x(i);
           const py = p.value === null ? y(0) : y(p.value);
-          return svg`<g class="mark" tabindex="0" role="img" aria-label="${s.label}, ${categories[i]}: ${p.text}">
+          return svg`<g class="mark" tabindex=${si === 0 && i === 0 ? '0' : '-1'} role="img" aria-label="${s.label}, ${categories[i]}: ${p.text}">
             <path d=${markerPath(si, px, py)} fill=${p.value === null ? '#fff' : color} stroke=${color} stroke-width="2"></path>
             <text class="value" x=${px} y=${py - 10} text-anchor="middle">${p.text}</text>
           </g>`;

@@ -205,9 +205,15 @@ describe('<hoso-report>', () => {
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
     const table = fig.querySelector('table')!;
     expect(table.querySelectorAll('tbody tr')).to.have.length(el.currentReport!.flows.length);
-    const mark = fig.querySelector<SVGGElement>('g.mark')!;
-    expect(mark.getAttribute('tabindex')).to.equal('0');
-    expect(mark.getAttribute('aria-label')).to.match(/: (\d+|< 5)$/);
+    const marks = [...fig.querySelectorAll<SVGGElement>('g.mark')];
+    expect(marks.map((m) => m.getAttribute('tabindex'))).to.deep.equal(marks.map((_, i) => (i ? '-1' : '0')));
+    marks[0]!.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    expect(root(el).activeElement).to.equal(marks[1]);
+    expect(marks[1]!.getAttribute('aria-label')).to.match(/, Quý IV\/2026: (\d+|< 5)$/);
+    await sendKeys({ press: 'End' });
+    expect(root(el).activeElement).to.equal(marks[marks.length - 1]);
+    expect(marks.filter((m) => m.getAttribute('tabindex') === '0')).to.deep.equal([marks[marks.length - 1]]);
   });
 
   for (const lang of ['vi', 'en']) {

@@ -73,6 +73,7 @@ export const reportEn: ReportTerms = {
   ageBand: (band) => (band === 'unknown' ? 'Age unknown' : band === '50+' ? '50 and over' : `Aged ${band}`),
   charts: {
     heading: 'Charts',
+    keys: 'In the chart, use the arrow keys to move from value to value.',
     showTable: 'Show as table',
     hideTable: 'Hide the table',
     trend: 'Trend by quarter',

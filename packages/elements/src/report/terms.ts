@@ -79,6 +79,7 @@ export interface ReportTerms {
   readonly ageBand: (band: string) => string;
   readonly charts: {
     readonly heading: string;
+    readonly keys: string;
     readonly showTable: string;
     readonly hideTable: string;
     readonly trend: string;

@@ -73,6 +73,7 @@ export const reportVi: ReportTerms = {
   ageBand: (band) => (band === 'unknown' ? 'Chưa rõ tuổi' : band === '50+' ? 'Từ 50 tuổi' : `${band} tuổi`),
   charts: {
     heading: 'Biểu đồ',
+    keys: 'Trên biểu đồ, dùng phím mũi tên để đi qua từng số liệu.',
     showTable: 'Xem dạng bảng',
     hideTable: 'Ẩn bảng',
     trend: 'Diễn biến theo quý',
