@@ -39,6 +39,17 @@ const [POLICE, CHAIR, FACILITY] = ['CÔNG AN XÃ ĐÔNG SƠN', 'TRƯỞNG CÔNG 
  */
 const EXAMPLES = [
   [
+    'voluntary-rehab/communeNotice',
+    [
+      'CƠ SỞ CAI NGHIỆN MA TÚY SỐ 1 HÀ NỘI',
+      'THÔNG BÁO',
+      'Số: 5/TB-CSCN',
+      'ngày 28 tháng 4 năm 2026',
+      'Nguyễn Văn An',
+      'Võ Thanh Sơn',
+    ],
+  ],
+  [
     'voluntary-rehab/receipt',
     ['NGƯỜI TIẾP NHẬN HỒ SƠ', 'Nguyễn Văn A', 'GIẤY TIẾP NHẬN HỒ SƠ', 'ngày 16 tháng 7 năm 2026'],
   ],

@@ -290,6 +290,30 @@ describe('document templates filled from their example cases', () => {
     expect(body).to.contain('Kết quả: Khá. Chấp hành đầy đủ');
   });
 
+  it('voluntary-rehab notice to the commune: the facility tells the committee of residence it admitted the person', async () => {
+    const { el } = await render('voluntary-rehab/communeNotice');
+    expect(el.value!.missing).to.deep.equal([]);
+    expect(parts(el)).to.include({
+      agency: 'CƠ SỞ CAI NGHIỆN MA TÚY SỐ 1 HÀ NỘI',
+      number: 'Số: 5/TB-CSCN',
+      date: 'Đông Sơn, ngày 28 tháng 4 năm 2026',
+      title: 'THÔNG BÁO',
+      signTitle: 'GIÁM ĐỐC',
+      signName: 'Võ Thanh Sơn',
+    });
+    const body = text(el, '.body p');
+    expect(body).to.contain('Kính gửi: Ủy ban nhân dân phường Ngọc Hà.');
+    expect(body).to.contain(
+      'Cơ sở cai nghiện ma túy số 1 Hà Nội thông báo: ngày 27/04/2026 đã tiếp nhận Nguyễn Văn An, sinh ngày 12/03/1994',
+    );
+    expect(body).to.contain('nơi thường trú: Số 12, ngõ 34 phố Đội Cấn');
+    expect(body).to.contain('từ ngày 27/04/2026 đến ngày 27/10/2026.');
+    expect(body).to.contain('Hình thức gửi: điện tử.');
+    expect(text(el, '.basis')).to.contain(
+      'Hợp đồng dịch vụ cai nghiện ma túy tự nguyện số 15/2026/HĐ-CSCN ngày 27/04/2026.',
+    );
+  });
+
   it('voluntary-rehab violation record during treatment', async () => {
     const { el } = await render('voluntary-rehab/violationRecord');
     expect(el.value!.missing).to.deep.equal([]);

@@ -104,6 +104,7 @@ export const VoluntaryRehabReceipt = storyOf('voluntary-rehab/receipt');
 export const VoluntaryRehabSupplement = storyOf('voluntary-rehab/supplement');
 export const VoluntaryRehabDecision = storyOf('voluntary-rehab/decision');
 export const VoluntaryRehabCertificate = storyOf('voluntary-rehab/certificate');
+export const VoluntaryRehabCommuneNotice = storyOf('voluntary-rehab/communeNotice');
 export const VoluntaryRehabFacilityCertificate = storyOf('voluntary-rehab/facilityCertificate');
 export const VoluntaryRehabViolationRecord = storyOf('voluntary-rehab/violationRecord');
 export const AddictionDeterminationResult = storyOf('addiction-determination/result');

@@ -38,6 +38,7 @@ const BUILTIN: Record<string, Loader> = {
   'voluntary-rehab/supplement': () => import('@hoso/workflows/voluntary-rehab/documents/supplement.json'),
   'voluntary-rehab/decision': () => import('@hoso/workflows/voluntary-rehab/documents/decision.json'),
   'voluntary-rehab/certificate': () => import('@hoso/workflows/voluntary-rehab/documents/certificate.json'),
+  'voluntary-rehab/communeNotice': () => import('@hoso/workflows/voluntary-rehab/documents/communeNotice.json'),
   'voluntary-rehab/facilityCertificate': () =>
     import('@hoso/workflows/voluntary-rehab/documents/facilityCertificate.json'),
   'voluntary-rehab/violationRecord': () => import('@hoso/workflows/voluntary-rehab/documents/violationRecord.json'),
