@@ -69,10 +69,20 @@ describe('<hoso-report>', () => {
     expect(report.casesRead).to.equal(cases.length);
     const r1 = root(el).querySelector('table.r1')!;
     expect(r1.querySelector('caption')!.textContent).to.contain('Kết quả thực hiện chỉ tiêu, 6 tháng cuối năm 2026');
-    expect(r1.querySelectorAll('thead th[scope="col"]')).to.have.length(6);
+    expect(r1.querySelectorAll('thead th[scope="col"]')).to.have.length(7);
+    expect(r1.querySelector('thead')!.textContent).to.contain('Kỳ trước').and.contain('6 tháng đầu năm 2026');
+    const before = computeReport(cases as unknown as ReportCase[], {
+      from: '2026-01-01',
+      to: '2026-06-30',
+      communes: [B],
+    });
     expect(r1.querySelectorAll('tbody th[scope="row"]')).to.have.length(direct.indicators.length);
     for (const ind of direct.indicators) {
-      const [, num, den, value, met] = cellTexts(row(el, ind.id));
+      const [, num, den, value, previous, met] = cellTexts(row(el, ind.id));
+      const old = before.indicators.find((i) => i.id === ind.id)!;
+      const oldText =
+        old.value === null ? '—' : old.kind === 'ratio' ? `${percent.format(old.value)}%` : String(old.value);
+      expect(previous, `${ind.id} previous`).to.equal(oldText);
       expect(num, ind.id).to.equal(String(ind.numerator));
       expect(den, ind.id).to.equal(ind.denominator === null ? '—' : String(ind.denominator));
       if (ind.kind === 'ratio' && ind.value !== null) expect(value, ind.id).to.equal(`${percent.format(ind.value)}%`);

@@ -49,9 +49,17 @@ import { renderControls } from './controls.js';
 import { download, exportReport, HosoReportExportEvent, type ExportFormat } from './export.js';
 import { reportStyles } from './hoso-report.styles.js';
 import { reportTerms, textOf } from './i18n.js';
-import { defaultChoice, hasPeriod, periodRange, vietnamDay, type PeriodChoice, type PlanOption } from './period.js';
+import {
+  defaultChoice,
+  hasPeriod,
+  periodRange,
+  previousPeriod,
+  vietnamDay,
+  type PeriodChoice,
+  type PlanOption,
+} from './period.js';
 import { renderPersons } from './persons.js';
-import { builtinPlans, getReport, type ComputeReport } from './source.js';
+import { builtinPlans, getReports, type ComputeReport } from './source.js';
 import { renderTable, type Side } from './table.js';
 
 export class HosoReport extends LitElement {
@@ -79,6 +87,7 @@ export class HosoReport extends LitElement {
   @state() private plan = '';
   @state() private builtinPlans: PlanOption[] = [];
   @state() private report: Report | undefined;
+  @state() private previous: Report | undefined;
   @state() private loading = false;
   @state() private failure: string | undefined;
   @state() private chartIndicator: string | undefined;
@@ -147,22 +156,26 @@ export class HosoReport extends LitElement {
     this.#requested = inputs;
     if ('error' in q) return;
     if (!this.store && !this.endpoint) return;
-    this.#pending = this.#load(q);
+    this.#pending = this.#load(q, (this.choice ?? defaultChoice(this.#today())).kind);
   }
 
-  async #load(q: ReportQuery): Promise<void> {
+  async #load(q: ReportQuery, kind: PeriodChoice['kind']): Promise<void> {
     const sequence = ++this.#sequence;
     this.loading = true;
     this.failure = undefined;
     try {
-      const report = await getReport(
+      const before: ReportQuery = { ...q, ...previousPeriod(kind, q.from, q.to) };
+      delete before.members;
+      const [report, previous] = await getReports(
         { store: this.store, endpoint: this.endpoint, token: this.token, compute: this.compute },
-        q,
+        [q, before],
         this.#lang.lang,
       );
       if (sequence !== this.#sequence) return;
-      for (const c of report.communes) this.#seen.add(c.code);
+      if (report instanceof Error) throw report;
+      for (const c of report!.communes) this.#seen.add(c.code);
       this.report = report;
+      this.previous = previous instanceof Error ? undefined : previous;
     } catch (e) {
       if (sequence !== this.#sequence) return;
       this.failure = (e as Error).message || String(e);
@@ -272,7 +285,7 @@ export class HosoReport extends LitElement {
         report
           ? html`<div class="report" aria-busy=${this.loading ? 'true' : 'false'}>
               <h2>${t.heading}</h2>
-              ${renderTable({ t, lang, report, access, unit, onOpen: (i, s, o) => void this.#open(i, s, o) })}
+              ${renderTable({ t, lang, report, previous: this.previous, access, unit, onOpen: (i, s, o) => void this.#open(i, s, o) })}
               ${this.#renderExports(t, access)}
               ${renderCharts({
                 t,

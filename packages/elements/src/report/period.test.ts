@@ -1,7 +1,7 @@
 // Report periods and access rules of <hoso-report>: pure functions, checked on the boundaries a reader would hit.
 import { expect } from '@open-wc/testing';
 import { accessFor, hidden } from './access.js';
-import { defaultChoice, periodRange, vietnamDay, type PeriodChoice } from './period.js';
+import { defaultChoice, periodRange, previousPeriod, vietnamDay, type PeriodChoice } from './period.js';
 
 const base = (patch: Partial<PeriodChoice>): PeriodChoice => ({ ...defaultChoice('2026-08-01'), ...patch });
 
@@ -41,6 +41,19 @@ describe('report periods', () => {
     expect(periodRange(base({ kind: 'plan' }), { id: 'p', title: { vi: 'p', en: 'p' } })).to.deep.equal({
       error: 'noPlanPeriod',
     });
+  });
+});
+
+describe('the previous period', () => {
+  it('is the half, year or quarter before, or as many days just before a range', () => {
+    expect(previousPeriod('half', '2026-07-01', '2026-12-31')).to.deep.equal({ from: '2026-01-01', to: '2026-06-30' });
+    expect(previousPeriod('half', '2026-01-01', '2026-06-30')).to.deep.equal({ from: '2025-07-01', to: '2025-12-31' });
+    expect(previousPeriod('year', '2026-01-01', '2026-12-31')).to.deep.equal({ from: '2025-01-01', to: '2025-12-31' });
+    expect(previousPeriod('quarter', '2028-04-01', '2028-06-30')).to.deep.equal({
+      from: '2028-01-01',
+      to: '2028-03-31',
+    });
+    expect(previousPeriod('range', '2026-03-01', '2026-03-10')).to.deep.equal({ from: '2026-02-19', to: '2026-02-28' });
   });
 });
 

@@ -90,6 +90,24 @@ export function periodRange(
   }
 }
 
+/**
+ * The period before `from`–`to` to compare with: the previous half-year, year or quarter for those kinds (from the
+ * same day of the month, `months` earlier), else as many days just before `from`.
+ */
+export function previousPeriod(kind: PeriodKind, from: string, to: string): { from: string; to: string } {
+  const day = (s: string): number => Date.parse(`${s}T00:00:00Z`);
+  const iso = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+  const end = iso(day(from) - 86_400_000);
+  const months = kind === 'half' ? 6 : kind === 'year' ? 12 : kind === 'quarter' ? 3 : 0;
+  if (months) {
+    const d = new Date(day(from));
+    d.setUTCMonth(d.getUTCMonth() - months);
+    return { from: iso(d.getTime()), to: end };
+  }
+  const length = (day(to) - day(from)) / 86_400_000 + 1;
+  return { from: iso(day(from) - length * 86_400_000), to: end };
+}
+
 /** Years offered by the picker: from five years before `today`'s year to `today`'s year, newest first. */
 export function yearOptions(today: string, chosen: number): number[] {
   const last = Number(today.slice(0, 4));

@@ -83,15 +83,42 @@ async function fetchReport(
   return report as Report;
 }
 
-/** The report for `query` from `source` (the store when both are given). */
-export async function getReport(source: ReportSource, query: ReportQuery, lang: 'vi' | 'en' = 'vi'): Promise<Report> {
+/**
+ * The reports for `queries` from `source` (the store when both are given): the cases are read once. Each answer
+ * is a report or the error of that query, so a failing comparison does not hide the main report.
+ */
+export async function getReports(
+  source: ReportSource,
+  queries: ReportQuery[],
+  lang: 'vi' | 'en' = 'vi',
+): Promise<Array<Report | Error>> {
+  const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
   if (source.store) {
     const [cases, compute] = await Promise.all([
       source.store.listCases(),
       source.compute ? Promise.resolve(source.compute) : engine(),
     ]);
-    return compute(cases as unknown as ReportCase[], query);
+    const out: Array<Report | Error> = [];
+    for (const q of queries) {
+      try {
+        out.push(await compute(cases as unknown as ReportCase[], q));
+      } catch (e) {
+        out.push(asError(e));
+      }
+    }
+    return out;
   }
-  if (source.endpoint) return fetchReport(source.endpoint, source.token, query, lang);
+  const { endpoint } = source;
+  if (endpoint) {
+    const settled = await Promise.allSettled(queries.map((q) => fetchReport(endpoint, source.token, q, lang)));
+    return settled.map((r) => (r.status === 'fulfilled' ? r.value : asError(r.reason)));
+  }
   throw new ReportSourceError('no source');
+}
+
+/** The report for `query` from `source` (the store when both are given). */
+export async function getReport(source: ReportSource, query: ReportQuery, lang: 'vi' | 'en' = 'vi'): Promise<Report> {
+  const [answer] = await getReports(source, [query], lang);
+  if (answer instanceof Error) throw answer;
+  return answer!;
 }

@@ -16,6 +16,8 @@ export interface TableContext {
   t: ReportTerms;
   lang: Lang;
   report: Report;
+  /** The same indicators over the period before, for the "previous period" column. */
+  previous?: Report | undefined;
   access: Access;
   unit: string;
   onOpen: (indicator: IndicatorResult, side: Side, opener: HTMLElement) => void;
@@ -86,6 +88,10 @@ export function renderTable(ctx: TableContext): TemplateResult {
             <th scope="col" class="num">${t.columns.numerator}</th>
             <th scope="col" class="num">${t.columns.denominator}</th>
             <th scope="col" class="num">${t.columns.percent}</th>
+            <th scope="col" class="num">
+              ${t.columns.previous}
+              ${ctx.previous ? html`<span class="sub">${textOf(ctx.previous.periodLabel, lang)}</span>` : nothing}
+            </th>
             <th scope="col">${t.columns.met}</th>
           </tr>
         </thead>
@@ -93,6 +99,7 @@ export function renderTable(ctx: TableContext): TemplateResult {
           ${report.indicators.map((ind) => {
             const note = noted.indexOf(ind);
             const met = metText(t, access, ind);
+            const before = ctx.previous?.indicators.find((p) => p.id === ind.id);
             return html`<tr data-indicator=${ind.id} part="row">
               <th scope="row" aria-describedby=${note >= 0 ? `note-${ind.id}` : nothing}>
                 <span class="id">${ind.id}.</span> ${textOf(ind.title, lang, ind.id)}
@@ -102,6 +109,7 @@ export function renderTable(ctx: TableContext): TemplateResult {
               <td>${targetText(t, lang, ind)}</td>
               ${numberCell(ctx, ind, 'numerator')} ${numberCell(ctx, ind, 'denominator')}
               <td class="num" data-value>${valueText(t, access, ind)}</td>
+              <td class="num" data-previous>${before ? valueText(t, access, before) : t.notApplicable}</td>
               <td class=${met.cls} data-met>
                 <span aria-hidden="true">${met.cls === 'met-yes' ? '✔ ' : met.cls === 'met-no' ? '✘ ' : ''}</span
                 >${met.text}

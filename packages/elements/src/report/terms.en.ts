@@ -43,6 +43,7 @@ export const reportEn: ReportTerms = {
     numerator: 'Numerator',
     denominator: 'Denominator',
     percent: 'Rate / result',
+    previous: 'Previous period',
     met: 'Met',
   },
   metValue: { yes: 'Met', no: 'Not met', none: 'Not assessed' },

@@ -49,6 +49,7 @@ export interface ReportTerms {
     readonly numerator: string;
     readonly denominator: string;
     readonly percent: string;
+    readonly previous: string;
     readonly met: string;
   };
   readonly metValue: { readonly yes: string; readonly no: string; readonly none: string };

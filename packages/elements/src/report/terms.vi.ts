@@ -43,6 +43,7 @@ export const reportVi: ReportTerms = {
     numerator: 'Tử số',
     denominator: 'Mẫu số',
     percent: 'Tỷ lệ / Kết quả',
+    previous: 'Kỳ trước',
     met: 'Đạt',
   },
   metValue: { yes: 'Đạt', no: 'Không đạt', none: 'Không đánh giá' },
