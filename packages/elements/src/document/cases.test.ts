@@ -259,6 +259,18 @@ describe('document templates filled from their example cases', () => {
     expect(text(el, '.basis')).to.contain('Căn cứ Quyết định số 12/QĐ-UBND ngày 20/07/2026');
   });
 
+  it('electronic-monitoring decision signed by a deputy for the head: KT.', async () => {
+    const { c } = await render('electronic-monitoring/decision');
+    const copy = structuredClone(c);
+    (copy.data.decision as { authority: Record<string, string> }).authority.signerTitle = 'deputy-for-head';
+    const el = await fixture<HosoDocument>(
+      html`<hoso-document .unit=${UNIT} .case=${copy} document="decision"></hoso-document>`,
+    );
+    await el.complete;
+    expect(el.value!.signature.delegation).to.equal('KT.');
+    expect(text(el, '.sign-title')).to.equal('KT. TRƯỞNG CÔNG AN PHÓ TRƯỞNG CÔNG AN');
+  });
+
   it('post-rehab transfer notice lists the documents handed over', async () => {
     const { el } = await render('post-rehab/transferNotice');
     expect(el.value!.missing).to.deep.equal([]);

@@ -126,13 +126,20 @@ export function fillDocument(
 
   const head = issuer.head;
   const own = template.signature.title;
-  const delegation = own ? undefined : (template.signature.delegation ?? (issuer.collective ? 'TM.' : undefined));
+  const dep = template.signature.deputy;
+  const byDeputy = !!dep && readPath(scope, dep.when) === dep.is;
+  const delegation = own
+    ? undefined
+    : byDeputy
+      ? dep.delegation
+      : (template.signature.delegation ?? (issuer.collective ? 'TM.' : undefined));
+  const signerTitle = byDeputy ? dep.signerTitle : template.signature.signerTitle;
   const signatureTitle = own
     ? own
     : delegation === 'TM.'
       ? `TM. ${issuer.collective ?? plain(f(issuer.agency, 'issuer'))}\n${head}`
       : delegation
-        ? `${delegation} ${head}\n${template.signature.signerTitle ?? `PHÓ ${head}`}`
+        ? `${delegation} ${head}\n${signerTitle ?? `PHÓ ${head}`}`
         : head;
 
   return {

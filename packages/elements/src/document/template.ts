@@ -57,6 +57,11 @@ export interface DocumentTemplate {
      * (a record's "NGƯỜI LẬP BIÊN BẢN"); no delegation line is then shown.
      */
     title?: string;
+    /**
+     * When the case says a deputy signed (the value at case path `when` is `is`): that delegation and title, e.g.
+     * `{ "when": "data.decision.authority.signerTitle", "is": "deputy-for-head", "delegation": "KT." }`.
+     */
+    deputy?: { when: string; is: string | number | boolean; delegation: Delegation; signerTitle?: string };
     /** The signer's name (placeholder); omit when the case does not record it (written by hand). */
     name?: string;
   };
