@@ -53,6 +53,22 @@ function checkQuery(q: ReportQuery): void {
   }
 }
 
+/** A case the engine cannot read: which one and which field (`cases[3].audit[0].at`). */
+function checkCase(c: ReportCase, i: number): void {
+  const where = `cases[${i}]`;
+  if (!c || typeof c !== 'object') throw new ReportQueryError(where, 'expected a case object');
+  const name = typeof c.id === 'string' ? `${where} (${c.id})` : where;
+  if (typeof c.id !== 'string') throw new ReportQueryError(`${where}.id`, 'expected the case id');
+  if (typeof c.procedure !== 'string') throw new ReportQueryError(`${name}.procedure`, 'expected a procedure id');
+  if (!c.data || typeof c.data !== 'object') throw new ReportQueryError(`${name}.data`, 'expected an object');
+  if (!Array.isArray(c.audit)) throw new ReportQueryError(`${name}.audit`, 'expected the list of audit entries');
+  c.audit.forEach((a, k) => {
+    if (!a || typeof a.at !== 'string' || typeof a.event !== 'string' || typeof a.to !== 'string') {
+      throw new ReportQueryError(`${name}.audit[${k}]`, 'expected { at, event, from, to }');
+    }
+  });
+}
+
 interface Hit {
   person: Person;
   anchor: number;
@@ -87,10 +103,11 @@ export function computeReport(
   }
   const read = query.province === undefined ? cases : cases.filter((c) => c.province === query.province);
   const facts: CaseFacts[] = [];
-  for (const c of read) {
+  read.forEach((c, i) => {
+    checkCase(c, i);
     const file = defs.facts.get(c.procedure);
     if (file) facts.push(caseFacts(c, file));
-  }
+  });
   const persons = groupPersons(facts);
   const from = dayNumber(query.from);
   const to = dayNumber(query.to);

@@ -139,3 +139,12 @@ test("a province's own plan (a file in plans/) and own indicator (a file in loca
   assert.equal(r.indicators.find((i) => i.id === 'I12').met, true);
   assert.equal(r.indicators.find((i) => i.id === 'I1').target, undefined);
 });
+
+test('a malformed case is named with the field that is wrong', () => {
+  const broken = cases.map((c) => (c.id === 'vr-4' ? { ...c, audit: [{ ...c.audit[0], at: 5 }] } : c));
+  assert.throws(
+    () => computeReport(broken, H2),
+    (e) => e instanceof ReportQueryError && e.field === 'cases[4] (vr-4).audit[0]' && /at, event/.test(e.message),
+  );
+  assert.throws(() => computeReport([{ id: 'x', procedure: 'post-rehab' }], H2), /cases\[0\] \(x\)\.data/);
+});
