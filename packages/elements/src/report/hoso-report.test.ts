@@ -151,6 +151,12 @@ describe('<hoso-report>', () => {
     const all = [...root(p).querySelectorAll<HTMLOptionElement>('#unit option')].map((o) => o.value);
     expect(all[0]).to.equal('');
     expect(all).to.include.members([A, B]);
+    // The portal's role switcher: the police on the province, then a commune officer of A.
+    p.user = { roles: ['commune-officer'], communeCode: A };
+    await settle(p);
+    expect(p.currentReport!.query)
+      .to.include({ members: true })
+      .and.to.deep.include({ communes: [A] });
   });
 
   it('asks the report server when given an endpoint, and says what went wrong', async () => {

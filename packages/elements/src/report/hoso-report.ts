@@ -146,8 +146,11 @@ export class HosoReport extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.choice) this.choice = defaultChoice(this.#today());
-    if (this.commune === undefined && this.user) {
-      this.commune = unitChoices(this.user, []).province ? '' : (this.user.communeCode ?? '');
+    // A reader limited to their commune (commune staff) is moved there when the user changes (the portal's switcher).
+    if (this.user && (this.commune === undefined || changed.has('user'))) {
+      const units = unitChoices(this.user, []);
+      if (!units.province) this.commune = units.communes[0] ?? '';
+      else this.commune ??= '';
     }
     if (changed.has('now') && !this.#chosen) this.choice = defaultChoice(this.#today());
     const q = this.#query();
