@@ -17,6 +17,7 @@ const BUNDLE = join(ROOT, 'packages/elements/bundle/hoso-elements.js');
 const SERVER = join(ROOT, 'packages/server/dist/index.js');
 const WORKFLOW = join(ROOT, 'packages/workflow/dist/index.js');
 const VALID = join(ROOT, 'schemas/voluntary-rehab/registration/fixtures/valid-community.json');
+const DECISION = join(ROOT, 'schemas/voluntary-rehab/decision/fixtures/valid.json');
 const missing = [BUNDLE, SERVER, WORKFLOW, VALID, CHROME]
   .filter((f) => !existsSync(f))
   .map((f) => f.replace(`${ROOT}/`, ''));
@@ -224,6 +225,68 @@ describe(
       assert.equal(local, stored.audit[0].hash);
       assert.deepEqual(pageErrors, []);
       assert.deepEqual(violations, []);
+    });
+
+    it('offline, the chairman’s decision waits; back online, the server refuses it (decided elsewhere): failed, with its reason and "send again"', async () => {
+      const caseId = await page.evaluate(() => decodeURIComponent(location.hash.split('/').pop()));
+      await page.select('#role', 'commune-pc-chair');
+      await pressIn('button[data-event="DECIDE"]');
+      const decision = JSON.parse(readFileSync(DECISION, 'utf8'));
+      await waitIn('form:[data-path]');
+      await page.evaluate((data) => {
+        document.querySelector('hoso-procedure').shadowRoot.querySelector('hoso-form').data = data;
+      }, decision);
+      await pressIn('button[data-action="continue"]');
+      await waitIn('dl.answers');
+      await page.setOfflineMode(true);
+      await pressIn('button[data-action="submit"]');
+      await page.waitForFunction(() => document.getElementById('sync-status')?.dataset.state === 'waiting', {
+        timeout: 15_000,
+      });
+      assert.match(await page.$eval('#sync-status', (p) => p.textContent), /Đang chờ gửi lên máy chủ: 1 thao tác/);
+
+      // Meanwhile another device's decision reaches the server first.
+      const server = await api(`/cases?commune=${COMMUNE}`);
+      const stored = server.body.cases.find((c) => c.id === caseId);
+      const later = new Date(Date.parse(stored.audit.at(-1).at) + 60_000).toISOString();
+      const elsewhere = await api(`/cases/${caseId}/events`, 'commune-pc-chair', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+        body: JSON.stringify({
+          caseId,
+          procedure: 'voluntary-rehab',
+          procedureVersion: stored.procedureVersion,
+          lawVersion: stored.lawVersion,
+          event: { type: 'DECIDE', at: later, by: { id: 'x', roles: [] }, data: decision },
+          baseRev: 1,
+        }),
+      });
+      assert.equal(elsewhere.status, 200, JSON.stringify(elsewhere.body));
+
+      await page.setOfflineMode(false);
+      await page.waitForFunction(() => document.getElementById('sync-status')?.dataset.state === 'failed', {
+        timeout: 20_000,
+      });
+      const text = await page.$eval('#sync-status', (p) => p.textContent);
+      assert.match(text, /Gửi không được: 1 thao tác\. Hồ sơ đã được thay đổi ở nơi khác/);
+      assert.equal(await page.$eval('#sync-retry', (b) => b.hidden), false);
+      // "Send again" by keyboard: sent again under the same key, refused again (nothing was merged on the server).
+      await page.focus('#sync-retry');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.getElementById('sync-status')?.dataset.state === 'failed', {
+        timeout: 20_000,
+      });
+      const after = (await api(`/cases?commune=${COMMUNE}`)).body.cases.find((c) => c.id === caseId);
+      assert.equal(after.rev, 2, 'the server kept its own decision only');
+      assert.deepEqual(await (await import(WORKFLOW)).verifyAudit(after), { ok: true, entries: 2 });
+      // English too.
+      await page.click('button[data-lang="en"]');
+      assert.match(
+        await page.$eval('#sync-status', (p) => p.textContent),
+        /^Not sent: 1 actions\. The case was changed/,
+      );
+      assert.equal(await page.$eval('#sync-retry', (b) => b.textContent), 'Send again');
+      await page.click('button[data-lang="vi"]');
     });
 
     it('a case another device sent to the server shows in the case list (sync pull)', async () => {
