@@ -4,7 +4,10 @@
  * every entry, oldest first, in a real IndexedDB store; the needs assessment shows its options in both languages.
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import { openCaseStore, type CaseStore } from '@hoso/case-store';
+import { openCaseStore, type CaseRecord, type CaseStore } from '@hoso/case-store';
+
+/** The stored case fields these tests read. */
+type Stored = CaseRecord & { data: Record<string, unknown>; audit: { event: string }[] };
 import type { HosoForm } from '@hoso/forms';
 import registration from '../../../../schemas/voluntary-rehab/registration/fixtures/valid-community.json';
 import service from '../../../../schemas/voluntary-rehab/service/fixtures/valid.json';
@@ -50,14 +53,14 @@ async function mount(store: CaseStore, lang = 'vi', caseId = ''): Promise<HosoPr
 
 /** Opens the event's form, sets its data, checks the answers and sends it; returns the saved case. */
 async function send(el: HosoProcedure, event: string, data: unknown, check?: (answers: HTMLElement) => void) {
-  (await until(() => q(el, `button[data-event="${event}"]`), `the ${event} button`)).click();
+  (await until(() => q<HTMLButtonElement>(el, `button[data-event="${event}"]`), `the ${event} button`)).click();
   const form = await until(() => q<HosoForm>(el, 'hoso-form'), `the ${event} form`);
   await form.updateComplete;
   const opened = structuredClone(form.data);
   form.data = structuredClone(data);
   await form.updateComplete;
   q(el, 'button[data-action="continue"]')!.click();
-  const answers = await until(() => q(el, 'dl.answers'), 'the check-your-answers page');
+  const answers = await until(() => q<HTMLElement>(el, 'dl.answers'), 'the check-your-answers page');
   check?.(answers);
   const saved: HosoCaseSavedEvent[] = [];
   el.addEventListener('hoso-case-saved', (e) => saved.push(e));
@@ -93,7 +96,7 @@ describe('<hoso-procedure> recording service entries (collect)', () => {
     expect(second.opened, 'the second entry starts empty, not with the list').to.deep.equal({});
     expect(second.caseRecord.state).to.equal('awaiting_decision');
 
-    const stored = await store.getCase(second.caseRecord.id);
+    const stored = await store.getCase<Stored>(second.caseRecord.id);
     expect(stored!.data['services']).to.deep.equal([service, supervision]);
     expect(stored!.audit.map((a) => a.event)).to.deep.equal(['REGISTER', 'RECORD_SERVICE', 'RECORD_SERVICE']);
   });
@@ -108,7 +111,7 @@ describe('<hoso-procedure> recording service entries (collect)', () => {
     await expect(el).to.be.accessible();
     const again = await send(el, 'ASSESS_NEEDS', { needs: [], assessedOn: '2026-10-20' });
     expect(again.opened, 'a new assessment starts empty').to.deep.equal({});
-    const stored = await store.getCase(caseRecord.id);
+    const stored = await store.getCase<Stored>(caseRecord.id);
     expect(stored!.data['needs']).to.deep.equal({ needs: [], assessedOn: '2026-10-20' });
   });
 });
