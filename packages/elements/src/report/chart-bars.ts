@@ -25,7 +25,7 @@ export function barChart(
   const axis = 22;
   const h = top + bars.length * ROW + axis;
   const dataMax = Math.max(0, ...bars.map((b) => b.value ?? 0), options.target?.value ?? 0);
-  const max = options.max ?? niceScale(dataMax).max;
+  const max = options.max ?? niceScale(dataMax, 4, true).max;
   const plotW = W - LEFT - RIGHT;
   const x = (v: number): number => LEFT + (max > 0 ? (Math.min(v, max) / max) * plotW : 0);
   const color = PALETTE[(options.color ?? 0) % PALETTE.length]!;
@@ -70,7 +70,7 @@ export interface Stack {
 export function stackedChart(id: string, stacks: Stack[], series: string[]): TemplateResult {
   const H = 280;
   const M = { top: 16, bottom: 36, left: 48, right: 16 };
-  const max = niceScale(Math.max(0, ...stacks.map((s) => s.parts.reduce((a, p) => a + (p.value ?? 0), 0))));
+  const max = niceScale(Math.max(0, ...stacks.map((s) => s.parts.reduce((a, p) => a + (p.value ?? 0), 0))), 4, true);
   const plotH = H - M.top - M.bottom;
   const slot = (W - M.left - M.right) / Math.max(1, stacks.length);
   const barW = Math.min(64, slot * 0.6);

@@ -61,12 +61,13 @@ export function markKeys(e: KeyboardEvent): void {
   next.focus();
 }
 
-/** A round maximum ≥ `max` for the axis, and its ticks (0 included). */
-export function niceScale(max: number, ticks = 4): { max: number; ticks: number[] } {
+/** A round maximum ≥ `max` for the axis, and its ticks (0 included); whole steps for counts when `integer`. */
+export function niceScale(max: number, ticks = 4, integer = false): { max: number; ticks: number[] } {
   if (!(max > 0)) return { max: 1, ticks: [0, 1] };
   const raw = max / ticks;
   const magnitude = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) ?? raw;
+  const nice = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) ?? raw;
+  const step = integer ? Math.max(1, Math.ceil(nice)) : nice;
   const top = Math.ceil(max / step) * step;
   const out: number[] = [];
   for (let v = 0; v <= top + step / 2; v += step) out.push(Math.round(v * 1e6) / 1e6);

@@ -22,7 +22,7 @@ export function lineChart(
   format: (n: number) => string,
 ): TemplateResult {
   const max = Math.max(0, ...series.flatMap((s) => s.points.map((p) => p.value ?? 0)));
-  const scale = niceScale(max);
+  const scale = niceScale(max, 4, true);
   const inset = 28;
   const plotW = W - M.left - M.right - 2 * inset;
   const plotH = H - M.top - M.bottom;
