@@ -4,70 +4,24 @@
  * (the event's date; the period's end for states), or `null` when it does not hold. `all` takes the latest
  * anchor, `any` the first that holds. Every mistake in an expression is reported with its JSON pointer.
  */
-import type { Expr, FactsFile, Where, WindowSpec } from './definitions/types.js';
+import type { Where, WindowSpec } from './definitions/types.js';
 import type { CaseFacts } from './facts.js';
 import type { Person } from './persons.js';
-import type { WorkingDays } from './days.js';
+import {
+  fail,
+  isStrings,
+  max,
+  needing,
+  NEVER,
+  NONE,
+  PREDICATES,
+  type CompileEnv,
+  type Ctx,
+  type Pred,
+} from './predicate-base.js';
+import { compileRecordPredicate } from './record-predicates.js';
 
-export interface Ctx {
-  from: number;
-  to: number;
-  wd: WorkingDays;
-}
-export type Pred = ((p: Person, ctx: Ctx) => number | null) & {
-  /** The procedure keys a person needs a case of for this to hold; absent: anyone may match. */
-  keys?: ReadonlySet<string>;
-};
-
-/** Attaches the procedure keys an expression needs, so persons without such a case are skipped. */
-function needing(f: Pred, keys: Iterable<string> | undefined): Pred {
-  if (keys !== undefined) f.keys = new Set(keys);
-  return f;
-}
-
-export interface Problem {
-  file: string;
-  pointer: string;
-  message: string;
-}
-
-export interface CompileEnv {
-  file: string;
-  keys: Map<string, FactsFile>;
-  sets: Record<string, Expr>;
-  problems: Problem[];
-  compiledSets: Map<string, Pred>;
-  compiling: Set<string>;
-}
-
-export const PREDICATES = [
-  'all',
-  'any',
-  'not',
-  'set',
-  'activeIn',
-  'factIn',
-  'latest',
-  'serviceIn',
-  'needIn',
-  'serviceForNeed',
-  'testIn',
-  'within',
-  'windowClosed',
-  'updatedIn',
-] as const;
-
-const NEVER: Pred = () => null;
-const NONE: readonly CaseFacts[] = [];
-const max = (a: number | null, b: number): number => (a === null || b > a ? b : a);
-
-function fail(env: CompileEnv, pointer: string, message: string): Pred {
-  env.problems.push({ file: env.file, pointer, message });
-  return NEVER;
-}
-
-const isStrings = (v: unknown): v is string[] =>
-  Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string' && x !== '');
+export { PREDICATES, type CompileEnv, type Ctx, type Pred, type Problem } from './predicate-base.js';
 
 /** `VR.startAt` → [key, fact] after checking both exist with the expected type. */
 function factRef(env: CompileEnv, ref: unknown, ptr: string, type: 'date' | 'value'): [string, string] | undefined {
@@ -285,66 +239,11 @@ export function compileExpr(env: CompileEnv, e: unknown, ptr: string): Pred {
         [key],
       );
     }
-    case 'serviceIn': {
-      if (v !== 'any' && !isStrings(v)) return fail(env, at, 'expected "any" or a non-empty list of service types');
-      const types = v === 'any' ? null : new Set(v);
-      return (p, ctx) => {
-        let anchor: number | null = null;
-        for (const c of p.cases) {
-          for (const s of c.services) {
-            if (s.at >= ctx.from && s.at <= ctx.to && (!types || types.has(s.type))) anchor = max(anchor, s.at);
-          }
-        }
-        return anchor;
-      };
-    }
-    case 'needIn': {
-      if (!isStrings(v)) return fail(env, at, 'expected a non-empty list of needs');
-      if (x.eligible !== undefined && typeof x.eligible !== 'boolean')
-        fail(env, `${ptr}/eligible`, 'expected true or false');
-      const eligible = x.eligible as boolean | undefined;
-      return (p, ctx) => {
-        let anchor: number | null = null;
-        for (const c of p.cases) {
-          for (const n of c.needs) {
-            if (n.at > ctx.to || (eligible !== undefined && n.eligible !== eligible)) continue;
-            if (n.needs.some((k) => v.includes(k))) anchor = max(anchor, n.at);
-          }
-        }
-        return anchor;
-      };
-    }
-    case 'serviceForNeed': {
-      if (!v || typeof v !== 'object' || Array.isArray(v)) return fail(env, at, 'expected { need: [service types] }');
-      const map = v as Record<string, unknown>;
-      for (const [k, list] of Object.entries(map))
-        if (!isStrings(list)) fail(env, `${at}/${k}`, 'expected a non-empty list of service types');
-      return (p, ctx) => {
-        let anchor: number | null = null;
-        for (const c of p.cases) {
-          for (const n of c.needs) {
-            if (n.at > ctx.to) continue;
-            const types = new Set(n.needs.flatMap((k) => (isStrings(map[k]) ? map[k] : [])));
-            for (const c2 of p.cases) {
-              for (const s of c2.services) {
-                if (s.at >= n.at && s.at <= ctx.to && types.has(s.type)) anchor = max(anchor, s.at);
-              }
-            }
-          }
-        }
-        return anchor;
-      };
-    }
-    case 'testIn': {
-      if (!isStrings(v)) return fail(env, at, 'expected a non-empty list of results');
-      return (p, ctx) => {
-        let anchor: number | null = null;
-        for (const c of p.cases)
-          for (const t of c.tests)
-            if (t.at >= ctx.from && t.at <= ctx.to && v.includes(t.result)) anchor = max(anchor, t.at);
-        return anchor;
-      };
-    }
+    case 'serviceIn':
+    case 'needIn':
+    case 'serviceForNeed':
+    case 'testIn':
+      return compileRecordPredicate(env, name, x, ptr);
     case 'within':
     case 'windowClosed': {
       if (!v || typeof v !== 'object' || Array.isArray(v))

@@ -186,6 +186,9 @@ export async function checkIndicators(
           report(f, `${wptr}/${esc(ref)}`, `"where" reads the same case: ${ref} is not a fact of ${key}`);
       }
     };
+    ((x.in as unknown[] | undefined) ?? []).forEach((k, i) => {
+      if (!keys.has(String(k))) report(f, `${ptr}/in/${i}`, `unknown procedure key "${String(k)}"`);
+    });
     if (name === 'all' || name === 'any') (v as unknown[]).forEach((s, i) => walk(f, s, `${at}/${i}`));
     else if (name === 'not') walk(f, v, at);
     else if (name === 'set' && !(String(v) in sets))

@@ -78,8 +78,8 @@ export type Expr =
   | { factIn: string; range?: 'period' | 'toEnd' | 'ever'; where?: Where }
   | { latest: { value: string; at: string; equals: string | string[] } }
   | { serviceIn: string[] | 'any' }
-  | { needIn: string[]; eligible?: boolean }
-  | { serviceForNeed: Record<string, string[]> }
+  | { needIn: string[]; eligible?: boolean; in?: string[] }
+  | { serviceForNeed: Record<string, string[]>; in?: string[] }
   | { testIn: string[] }
   | { within: WindowSpec }
   | { windowClosed: WindowSpec }
