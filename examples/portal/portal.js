@@ -236,6 +236,9 @@ async function start() {
   main.addEventListener('hoso-case-open', (e) => {
     location.hash = `#/ho-so/${e.procedure}/${e.caseId}`;
   });
+  main.addEventListener('hoso-document-open', (e) => {
+    location.hash = `#/ho-so/${e.procedure}/${encodeURIComponent(e.caseId)}/van-ban/${e.document}`;
+  });
   window.addEventListener('hashchange', () => void route().then(() => main.querySelector('h1')?.focus()));
   await route();
 }
