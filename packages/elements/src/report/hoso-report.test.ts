@@ -233,7 +233,8 @@ describe('<hoso-report>', () => {
   });
 
   for (const lang of ['vi', 'en']) {
-    it(`is accessible (axe) in ${lang}, charts expanded`, async () => {
+    it(`is accessible (axe) in ${lang}, charts expanded`, async function () {
+      this.timeout(40000); // axe over the table, five charts and their tables, under load
       const el = await mount(officerB, lang);
       for (const b of root(el).querySelectorAll<HTMLButtonElement>('button.toggle')) b.click();
       await el.updateComplete;
