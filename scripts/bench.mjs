@@ -27,10 +27,13 @@
 //   hoso server   (bench/server.mjs) submissions/s and p50/p95 of one request, 400 case-creating submissions then
 //                 400 second events from 20 concurrent devices on loopback, on PGlite and on PostgreSQL (a
 //                 throwaway cluster from Debian's binaries when /usr/lib/postgresql exists; else said skipped)
+//   report        (bench/report.mjs) a year's indicator report over 10,000 synthetic cases: in Chromium from
+//                 IndexedDB (listCases + computeReport), GET /reports of the hoso server on PGlite, computeReport
+//                 in Node; median and p95
 // Needs `pnpm build`. Options: --runs N (first renders, opens, answers, switches; default 10), --edits N (≥ 50,
 // default 60), --json FILE, --only case-store (just the draft saves; needs no build), --only procedure (just the
 // <hoso-procedure> measures and the elements bundle), --only server (just the hoso server; --submissions N,
-// --devices N).
+// --devices N), --only report (just the report; --cases N, default 10000).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { cpus, loadavg } from 'node:os';
@@ -46,6 +49,7 @@ import {
   procedureRows,
   runProcedureBench,
 } from '../bench/procedure.mjs';
+import { formatReportBench, runReportBench } from '../bench/report.mjs';
 import { formatServerBench, runServerBench } from '../bench/server.mjs';
 import { generateW1 } from '../bench/w1.mjs';
 
@@ -62,8 +66,8 @@ const WARMUP = 5;
 const WARMUP_SAVES = 5;
 const JSON_OUT = argValue('--json');
 const ONLY = argValue('--only');
-if (ONLY !== undefined && !['case-store', 'procedure', 'server'].includes(ONLY))
-  fail(`--only takes "case-store", "procedure" or "server", not "${ONLY}"`);
+if (ONLY !== undefined && !['case-store', 'procedure', 'server', 'report'].includes(ONLY))
+  fail(`--only takes "case-store", "procedure", "server" or "report", not "${ONLY}"`);
 const SERVER_OPTIONS = {
   submissions: Number(argValue('--submissions', 400)),
   devices: Number(argValue('--devices', 20)),
@@ -91,6 +95,22 @@ async function serverBench() {
     `hoso server on loopback (bench/server.mjs; ${cpus().length} cores, load average ${loadavg()[0].toFixed(1)})\n\n` +
     formatServerBench(rows);
   return { rows, text };
+}
+/** The report figures (bench/report.mjs) as printed text, and the result for --json. */
+async function reportBench() {
+  const cases = Number(argValue('--cases', 10_000));
+  process.stderr.write(`bench: a year's report over ${cases} synthetic cases (browser, server, Node)…\n`);
+  const result = await runReportBench({ count: cases, runs: RUNS, log: (l) => process.stderr.write(`bench: ${l}\n`) });
+  const text =
+    `report of a year (bench/report.mjs; ${cpus().length} cores, load average ${loadavg()[0].toFixed(1)})\n\n` +
+    formatReportBench(result);
+  return { result, text };
+}
+if (ONLY === 'report') {
+  const report = await reportBench().catch((e) => fail(`report: ${e?.stack ?? e}`));
+  process.stdout.write(`\n${report.text}\n`);
+  if (JSON_OUT) writeFileSync(JSON_OUT, `${JSON.stringify({ report: report.result }, null, 2)}\n`);
+  process.exit(report.result.agree ? 0 : 1);
 }
 if (ONLY === 'server') {
   const server = await serverBench().catch((e) => fail(`hoso server: ${e?.stack ?? e}`));
@@ -384,8 +404,12 @@ const serverResult = await serverBench().catch((e) => ({
   rows: [],
   text: `hoso server: could not run (${e?.message ?? e})`,
 }));
+const reportResult = await reportBench().catch((e) => ({
+  result: undefined,
+  text: `report: could not run (${e?.message ?? e})`,
+}));
 process.stdout.write(
-  `\nhoso-form benchmark — ${environment}\n\n${table(rows)}\n\n${storeTable}\n\n${procedureTable}\n\n${serverResult.text}\n`,
+  `\nhoso-form benchmark — ${environment}\n\n${table(rows)}\n\n${storeTable}\n\n${procedureTable}\n\n${serverResult.text}\n\n${reportResult.text}\n`,
 );
 process.stdout.write(
   `\nTimes end after a forced layout. ✓/✗ only compare with the budget; a benchmark never fails the build.\n` +
@@ -394,5 +418,5 @@ process.stdout.write(
 if (JSON_OUT)
   writeFileSync(
     JSON_OUT,
-    `${JSON.stringify({ environment, results, sizes, elementSizes, server: serverResult.rows }, null, 2)}\n`,
+    `${JSON.stringify({ environment, results, sizes, elementSizes, server: serverResult.rows, report: reportResult.result }, null, 2)}\n`,
   );
