@@ -20,7 +20,7 @@ import '../index.js';
 const NOW = '2026-07-06T09:00:00+07:00';
 const officer = { id: 'u-1', name: 'Trần Thị Bình', roles: ['commune-officer'], communeCode: '26734' };
 
-async function until<T>(fn: () => T | undefined | null | false, what: string, ms = 5000): Promise<T> {
+async function until<T>(fn: () => T | undefined | null | false, what: string, ms = 15000): Promise<T> {
   const start = performance.now();
   for (;;) {
     const v = fn();
