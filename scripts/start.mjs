@@ -56,7 +56,9 @@ server.on('error', (e) => {
   process.stderr.write(`start: cannot listen on port ${port}: ${e.message} (set PORT to another port)\n`);
   process.exit(1);
 });
-server.listen(port, () => {
+// With --server the page hands out tokens for any role: only this machine may reach it, unless HOST says otherwise.
+const host = backend ? (process.env.HOST ?? '127.0.0.1') : undefined;
+server.listen(port, host, () => {
   const actual = server.address().port;
   banner('serving');
   process.stdout.write(`Portal: http://localhost:${actual}/examples/portal/  (Ctrl-C to stop)\n`);

@@ -42,7 +42,7 @@ export function filesSuite(server) {
 
   async function refusedDownload(res, status, code) {
     const text = await res.text();
-    assert.equal(res.status, status, text);
+    assert.equal(res.status, status, `${res.status} ${res.headers.get('content-type')}: ${text.slice(0, 200)}`);
     const body = JSON.parse(text);
     assert.equal(body.code, code, text);
     assert.ok(body.message.vi && body.message.en, 'vi and en');
@@ -75,8 +75,8 @@ export function filesSuite(server) {
       403,
       'other-commune',
     );
-    // The provider signs the contract only after the decision: no part in this case yet.
-    await refusedDownload(await download(caseId, attId, await token(['service-provider'])), 403, 'role-not-permitted');
+    // A role the procedure never names (not in the case's audit, allowed no event now): no part in the case.
+    await refusedDownload(await download(caseId, attId, await token(['tax-officer'])), 403, 'role-not-permitted');
     const officer = await token(['commune-officer']);
     await refusedDownload(await download(other.caseId, attId, officer), 404, 'attachment-not-found');
     await refusedDownload(await download(caseId, 'att-missing', officer), 404, 'attachment-not-found');
