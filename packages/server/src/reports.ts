@@ -2,7 +2,8 @@
  * `GET /reports?from&to&communes&plan&members[&format&lang]`: the plans' indicators computed on the server with
  * the SAME engine and definitions as the browser (`computeReport` of @hoso/reports over the generated indicator
  * definitions, workflows/generated/indicators.js), from the cases stored in PostgreSQL/PGlite, decrypted by the
- * server's column cipher exactly as the store does (`readReportCases`). Answers the `Report` JSON (types.ts of
+ * server's column cipher exactly as the store does, and kept between requests (reports-cache.ts: each request
+ * reads only the cases changed since the last). Answers the `Report` JSON (types.ts of
  * @hoso/reports), or the CSV/XLSX export of it with `format=csv|xlsx` (`lang=vi|en`).
  *
  * Scope (reports-query.ts): commune roles report on their commune, provincial roles on the province or chosen
@@ -26,6 +27,7 @@ import { exportFileName, reportToCsv, reportToXlsx } from '@hoso/reports/export'
 import type { AppEnv } from './app.js';
 import type { Database, Queryable } from './db/database.js';
 import { ApiError } from './errors.js';
+import { ReportCaseCache, readChangedCases, reportView, type Stored } from './reports-cache.js';
 import { DEFAULT_REPORT_ROLES, reportQuery, type ReportRoles } from './reports-query.js';
 import type { Repository } from './store.js';
 
@@ -36,45 +38,20 @@ export interface ReportsDeps {
   auth: MiddlewareHandler<AppEnv>;
   log?: (line: string) => void;
   roles?: ReportRoles;
+  /**
+   * Keep the cases between requests and read only what changed (reports-cache.ts). Default: on, unless the
+   * environment says `HOSO_REPORT_CACHE=0` (then every request reads and decrypts every case).
+   */
+  cache?: boolean;
 }
 
-/** Cases read per query while collecting (each page decrypted before the next is read). */
-const PAGE = 2000;
-
-interface EncodedRow {
-  id: string;
-  seq: string;
-  person: string;
-  data: string;
-}
-
-/**
- * Every stored case, decrypted as the store decrypts it (the same cipher and per-row contexts as
- * `Repository#decode`), read in one REPEATABLE READ transaction so a report never mixes two moments, by pages
- * in change order. The sealed columns are read base64-encoded: PGlite hands `bytea` over as hex text parsed in
- * JavaScript, which made reading 2,000 cases take 5–8 s; base64 takes a tenth of that.
- */
-export async function readReportCases(db: Database, repo: Repository, pageSize = PAGE): Promise<ReportCase[]> {
-  return db.transaction(async (tx: Queryable) => {
+/** Every stored case, decrypted as the store decrypts it, in one REPEATABLE READ transaction (no cache). */
+export async function readReportCases(db: Database, repo: Repository, pageSize?: number): Promise<ReportCase[]> {
+  const rows = await db.transaction(async (tx: Queryable) => {
     await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
-    const out: ReportCase[] = [];
-    let after = '0';
-    for (;;) {
-      const rows = await tx.query<EncodedRow>(
-        `SELECT id, seq::text AS seq, encode(person_enc, 'base64') AS person, encode(data_enc, 'base64') AS data
-         FROM cases WHERE cases.seq > $1::bigint ORDER BY cases.seq LIMIT $2`,
-        [after, pageSize],
-      );
-      for (const r of rows) {
-        const rest = repo.cipher.open<Record<string, unknown>>(Buffer.from(r.data, 'base64'), `cases.data:${r.id}`);
-        const person = repo.cipher.open<ReportCase['person']>(Buffer.from(r.person, 'base64'), `cases.person:${r.id}`);
-        out.push({ ...rest, person } as unknown as ReportCase);
-      }
-      if (rows.length < pageSize) break;
-      after = rows[rows.length - 1]!.seq;
-    }
-    return out;
+    return readChangedCases(tx, repo, '0', pageSize);
   });
+  return rows.map((r) => r.case as unknown as ReportCase);
 }
 
 /** Computes the report of `query` over every stored case. */
@@ -87,6 +64,8 @@ const FORMATS = ['json', 'csv', 'xlsx'] as const;
 /** Adds `GET /reports` to `app`, behind the server's token check. */
 export function mountReports(app: Hono<AppEnv>, deps: ReportsDeps): void {
   const roles = deps.roles ?? DEFAULT_REPORT_ROLES;
+  const cache =
+    (deps.cache ?? process.env['HOSO_REPORT_CACHE'] !== '0') ? new ReportCaseCache(deps.db, deps.repo) : undefined;
   app.get('/reports', deps.auth, async (c) => {
     const user = c.get('user');
     const format = c.req.query('format') ?? 'json';
@@ -110,7 +89,9 @@ export function mountReports(app: Hono<AppEnv>, deps: ReportsDeps): void {
     );
     let report: Report;
     const t0 = performance.now();
-    const cases = await readReportCases(deps.db, deps.repo);
+    const cases = cache
+      ? await cache.cases()
+      : (await readReportCases(deps.db, deps.repo)).map((c) => reportView(c as unknown as Stored));
     const t1 = performance.now();
     try {
       report = computeReport(cases, query);

@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { computeReport } from '@hoso/reports';
 import { readReportCases } from '../dist/reports.js';
+import { ReportCaseCache } from '../dist/reports-cache.js';
 import { ROOT, testServer, token, get } from './support.mjs';
 
 const FIXTURES = join(ROOT, 'packages/reports/test/fixtures');
@@ -219,4 +220,37 @@ test('/openapi.json documents GET /reports', async () => {
     ['from', 'to', 'communes', 'province', 'plan', 'members', 'format', 'lang'],
   );
   assert.ok(op.responses['403']);
+});
+
+test('the report cache reads only what changed: a new case and a changed case show at the next request', async () => {
+  const cache = new ReportCaseCache(s.db, s.repo, 4);
+  assert.equal((await cache.cases()).length, cases.length);
+  assert.equal(cache.lastRead, cases.length, 'the first call reads every case (in pages of 4)');
+  await cache.cases();
+  assert.equal(cache.lastRead, 0, 'nothing changed: nothing read');
+  const view = (await cache.cases()).find((c) => c.id === 'vr-3');
+  assert.equal(view.snapshot, undefined, 'kept as the engine reads it: no snapshot');
+  assert.equal(view.audit[0].hash, undefined, 'no audit hashes');
+  assert.ok(view.audit[0].event && view.audit[0].at);
+
+  const auth = await province();
+  const q = 'from=2026-07-01&to=2026-12-31';
+  const before = (await get(s, `/reports?${q}`, auth)).body;
+  // P3 has two cases (ad-3, vr-3): give vr-3 another person, then add a copy of um-10 for a new person.
+  const vr3 = structuredClone(cases.find((c) => c.id === 'vr-3'));
+  vr3.person.personalId = '079095999999';
+  const um = structuredClone(cases.find((c) => c.id === 'um-10'));
+  Object.assign(um, { id: 'um-10-copy' });
+  um.person.personalId = '079092999998';
+  await s.db.transaction(async (tx) => {
+    await s.repo.saveCase(tx, vr3, vr3.person.communeCode, false);
+    await s.repo.saveCase(tx, um, um.person.communeCode, true);
+  });
+  await cache.cases();
+  assert.equal(cache.lastRead, 2, 'only the two written cases are read again');
+  const after = (await get(s, `/reports?${q}`, auth)).body;
+  assert.equal(after.casesRead, before.casesRead + 1);
+  assert.equal(after.persons, before.persons + 2, 'vr-3 is another person now, and the copy a new one');
+  const i4 = (r) => r.indicators.find((x) => x.id === 'I4');
+  assert.equal(i4(after).denominator, i4(before).denominator + 1, 'the copy of P10 tested positive in the period');
 });
