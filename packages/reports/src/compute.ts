@@ -111,7 +111,8 @@ export function computeReport(
   const persons = groupPersons(facts);
   const from = dayNumber(query.from);
   const to = dayNumber(query.to);
-  const wd = new WorkingDays(query.daysOff);
+  const calendar = defs.source.calendar;
+  const wd = new WorkingDays(query.daysOff ?? calendar?.daysOff, calendar?.workingSaturdays);
   const unit = query.communes ? new Set(query.communes) : null;
   const inUnit = (p: Person, anchor: number): boolean => !unit || unit.has(communeAt(p, anchor) ?? '');
 

@@ -37,15 +37,18 @@ export function dayFromNumber(n: number): string {
   return new Date(n * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** A working-day calendar: weekends and the given days off are not working days. */
+/** A working-day calendar: weekends (but make-up Saturdays) and the given days off are not working days. */
 export class WorkingDays {
   private readonly off: Set<number>;
-  constructor(daysOff: readonly string[] = []) {
+  private readonly saturdays: Set<number>;
+  constructor(daysOff: readonly string[] = [], workingSaturdays: readonly string[] = []) {
     this.off = new Set(daysOff.map(dayNumber));
+    this.saturdays = new Set(workingSaturdays.map(dayNumber));
   }
   isWorking(n: number): boolean {
     const weekday = (n + 4) % 7; // 1970-01-01 was a Thursday (4); 0 = Sunday
-    return weekday !== 0 && weekday !== 6 && !this.off.has(n);
+    if (weekday === 6) return this.saturdays.has(n);
+    return weekday !== 0 && !this.off.has(n);
   }
   /** The day number of the `count`-th working day after day number `start` (the start day itself not counted). */
   add(start: number, count: number): number {

@@ -88,3 +88,18 @@ test('10,000 cases for a year: well under a second', () => {
   assert.ok(ms < 1000, `took ${Math.round(ms)} ms of CPU`);
   console.log(`# 10,000 cases, one year, members: ${Math.round(ms)} ms`);
 });
+
+test("without the query's days off, Viet Nam's holiday calendar counts (30/04, 01/05 off)", () => {
+  // A result on Wed 29/04/2026: Thu 30/04 and Fri 01/05 are holidays, so 10 working days end on Fri 15/05
+  // (on Wed 13/05 without them).
+  const early = {
+    ...ad3,
+    id: `${ad3.id}-apr`,
+    audit: ad3.audit.map((a) => ({ ...a, at: '2026-04-29T09:00:00+07:00' })),
+    data: { ...ad3.data, result: { ...ad3.data.result, issuedOn: '2026-04-29' } },
+  };
+  assert.deepEqual(i5([early], { from: '2026-04-01', to: '2026-05-14' }), [0, 0], 'still open on 14/05');
+  assert.deepEqual(i5([early], { from: '2026-04-01', to: '2026-05-15' }), [0, 1], 'closed on 15/05');
+  assert.deepEqual(i5([early], { from: '2026-04-01', to: '2026-05-13', daysOff: [] }), [0, 1], 'no days off: 13/05');
+  assert.deepEqual(i5([early], { from: '2026-04-01', to: '2026-05-12', daysOff: [] }), [0, 0]);
+});

@@ -21,6 +21,7 @@ export declare const definitions: {
   facts: readonly unknown[];
   plans: readonly unknown[];
   files: { indicators: string; facts: readonly string[]; plans: readonly string[]; local: readonly string[] };
+  calendar: { daysOff: string[]; workingSaturdays: string[] };
 };
 `;
 

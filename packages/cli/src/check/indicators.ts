@@ -30,6 +30,23 @@ export interface IndicatorContent {
   facts: Json[];
   plans: Json[];
   files: { indicators: string; facts: string[]; plans: string[]; local: string[] };
+  calendar: { daysOff: string[]; workingSaturdays: string[] };
+}
+
+/** Days off and make-up Saturdays of every year in workflows/calendars/vn (already checked by the runtime's loader). */
+async function calendar(workflowsDir: string): Promise<IndicatorContent['calendar']> {
+  const dir = join(workflowsDir, 'calendars', 'vn');
+  const out: IndicatorContent['calendar'] = { daysOff: [], workingSaturdays: [] };
+  if (!existsSync(dir)) return out;
+  for (const name of (await readdir(dir)).filter((f) => f.endsWith('.json')).sort()) {
+    const c = JSON.parse(await readFile(join(dir, name), 'utf8')) as {
+      daysOff?: string[];
+      workingSaturdays?: string[];
+    };
+    out.daysOff.push(...(c.daysOff ?? []));
+    out.workingSaturdays.push(...(c.workingSaturdays ?? []));
+  }
+  return out;
 }
 
 const PREDICATES = ['all', 'any', 'not', 'set', 'activeIn', 'factIn', 'latest', 'serviceIn', 'needIn'];
@@ -255,6 +272,7 @@ export async function checkIndicators(
       plans: planFiles.map((f) => f.name.slice(f.name.indexOf('plans/'))),
       local: locals.map((f) => f.name.slice(f.name.indexOf('local/'))),
     },
+    calendar: await calendar(workflowsDir),
   };
   return { problems, content };
 }

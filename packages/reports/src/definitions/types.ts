@@ -153,6 +153,11 @@ export interface IndicatorDefinitions {
   flows: Record<FlowKey, Expr>;
   facts: FactsFile[];
   plans: PlanFile[];
+  /**
+   * Viet Nam's days off and make-up Saturdays (workflows/calendars/vn), for working-day windows when the query
+   * gives no `daysOff` of its own.
+   */
+  calendar?: { daysOff: string[]; workingSaturdays: string[] };
   /** Where each part came from (`facts/voluntary-rehab.json` …), for error messages; optional. */
   files?: { indicators?: string; facts?: string[]; plans?: string[]; local?: string[] };
 }
