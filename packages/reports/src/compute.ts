@@ -113,7 +113,7 @@ export function computeReport(
   const to = dayNumber(query.to);
   const calendar = defs.source.calendar;
   const wd = new WorkingDays(query.daysOff ?? calendar?.daysOff, calendar?.workingSaturdays);
-  const unit = query.communes ? new Set(query.communes) : null;
+  const unit = query.communes?.length ? new Set(query.communes) : null;
   const inUnit = (p: Person, anchor: number): boolean => !unit || unit.has(communeAt(p, anchor) ?? '');
 
   // Each case in the commune the person lived in at the case's last event (or the period's end, if earlier).
@@ -126,7 +126,7 @@ export function computeReport(
     }
   }
   const communeList = [...communeCases.keys()].sort();
-  const universe = query.communes ? [...new Set(query.communes)].sort() : communeList;
+  const universe = query.communes?.length ? [...new Set(query.communes)].sort() : communeList;
 
   /** The persons an expression holds for (in the unit, by their anchor's commune), with the anchor. */
   const select = (pred: (p: Person, ctx: Ctx) => number | null, ctx: Ctx, among: Person[]): Hit[] => {

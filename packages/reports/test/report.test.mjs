@@ -111,3 +111,12 @@ test('law changes inside the period are reported for the trend charts', () => {
   assert.ok(year.definitions.lawNotes[0].vi.includes('Luật 120/2025'));
   assert.equal(computeReport(cases, { from: '2026-07-01', to: '2026-12-31' }).definitions.lawNotes, undefined);
 });
+
+test('an empty list of communes is the whole province, as no list', () => {
+  const all = computeReport(cases, { from: '2026-07-01', to: '2026-12-31' });
+  const empty = computeReport(cases, { from: '2026-07-01', to: '2026-12-31', communes: [] });
+  assert.deepEqual(
+    empty.indicators.map((i) => [i.numerator, i.denominator]),
+    all.indicators.map((i) => [i.numerator, i.denominator]),
+  );
+});
