@@ -104,6 +104,55 @@ function ajvMessage(e: ErrorObject): string {
   return e.message ?? e.keyword;
 }
 
+/** Event types, state paths and data keys of a machine, to check that a facts file names real ones. */
+function machineNames(machine: Json): { events: Set<string>; states: Set<string>; dataKeys: Set<string> } {
+  const events = new Set<string>();
+  const states = new Set<string>();
+  const dataKeys = new Set<string>();
+  const walk = (node: Json, path: string): void => {
+    for (const type of Object.keys((node.on as Json | undefined) ?? {})) events.add(type);
+    const metaEvents = ((node.meta as Json | undefined)?.events as Record<string, Json> | undefined) ?? {};
+    for (const [type, m] of Object.entries(metaEvents)) dataKeys.add(typeof m?.dataKey === 'string' ? m.dataKey : type);
+    for (const [name, child] of Object.entries((node.states as Record<string, Json> | undefined) ?? {})) {
+      const p = path ? `${path}.${name}` : name;
+      states.add(p);
+      walk(child, p);
+    }
+  };
+  walk(machine, '');
+  for (const e of events) dataKeys.add(e);
+  return { events, states, dataKeys };
+}
+
+/** Every event, state and data pointer a facts file names, with its JSON pointer in the file. */
+function namesIn(v: Json): Array<{ kind: 'event' | 'state' | 'data'; name: string; pointer: string }> {
+  const out: Array<{ kind: 'event' | 'state' | 'data'; name: string; pointer: string }> = [];
+  const list = (x: unknown): string[] => (Array.isArray(x) ? x.map(String) : typeof x === 'string' ? [x] : []);
+  const add = (kind: 'event' | 'state' | 'data', x: unknown, pointer: string): void => {
+    const names = list(x);
+    names.forEach((name, i) => out.push({ kind, name, pointer: Array.isArray(x) ? `${pointer}/${i}` : pointer }));
+  };
+  for (const [fact, def] of Object.entries((v.facts as Record<string, { from?: Json[] }> | undefined) ?? {})) {
+    (def?.from ?? []).forEach((r, i) => {
+      const at = `/facts/${esc(fact)}/from/${i}`;
+      add('event', r.event, `${at}/event`);
+      add('state', r.state, `${at}/state`);
+      add('data', r.data, `${at}/data`);
+      add('data', (r.when as Json | undefined)?.data, `${at}/when/data`);
+    });
+  }
+  add('data', v.residence, '/residence');
+  for (const k of ['sex', 'birthDate']) add('data', ((v.person as Json | undefined) ?? {})[k], `/person/${k}`);
+  for (const k of ['moves', 'tests']) {
+    ((v[k] as Json[] | undefined) ?? []).forEach((m, i) => {
+      add('event', m.event, `/${k}/${i}/event`);
+      for (const f of ['at', 'commune', 'result']) add('data', m[f], `/${k}/${i}/${f}`);
+    });
+  }
+  for (const k of ['services', 'needs']) add('data', ((v[k] as Json | undefined) ?? {}).data, `/${k}/data`);
+  return out;
+}
+
 /** Reads and checks every definition file; `content` is null when a file could not be read as JSON. */
 export async function checkIndicators(
   workflowsDir: string,
@@ -158,6 +207,21 @@ export async function checkIndicators(
     if (keys.has(v.key)) report(f, '/key', `key "${v.key}" is used by another facts file`);
     if (procedures.has(v.procedure ?? '')) report(f, '/procedure', `a second facts file for "${v.procedure}"`);
     procedures.add(v.procedure ?? '');
+    const machineFile = join(workflowsDir, String(v.procedure), 'machine.json');
+    if (!existsSync(machineFile))
+      report(f, '/procedure', `no procedure "${String(v.procedure)}" (no ${display(machineFile)})`);
+    else {
+      const known = machineNames(JSON.parse(await readFile(machineFile, 'utf8')) as Json);
+      for (const n of namesIn(f.value)) {
+        if (n.kind === 'event' && !known.events.has(n.name)) {
+          report(f, n.pointer, `${String(v.procedure)} has no event "${n.name}"`);
+        } else if (n.kind === 'state' && !known.states.has(n.name)) {
+          report(f, n.pointer, `${String(v.procedure)} has no state "${n.name}"`);
+        } else if (n.kind === 'data' && !known.dataKeys.has(n.name.split('/')[1] ?? '')) {
+          report(f, n.pointer, `no event of ${String(v.procedure)} stores data under "${n.name.split('/')[1] ?? ''}"`);
+        }
+      }
+    }
     const types = new Map<string, string>([
       ['openedAt', 'date'],
       ['closedAt', 'date'],
