@@ -143,6 +143,27 @@ describe('<hoso-report>', () => {
     expect(root(el).querySelector('table.r1')).to.equal(null);
   });
 
+  it('follows the store: a case saved after the report is shown recomputes it', async () => {
+    const name = `hoso-report-live-${crypto.randomUUID()}`;
+    names.push(name);
+    const live = await openCaseStore({ name });
+    for (const c of cases as unknown as CaseRecord[]) await live.putCase({ ...c, rev: 0 }, { expectedRev: 0 });
+    const el = await fixture<HosoReport>(
+      html`<hoso-report lang="vi" now=${NOW} .user=${officerB} .store=${live}></hoso-report>`,
+    );
+    await settle(el);
+    const before = el.currentReport!.indicators.find((i) => i.id === 'I2')!.denominator!;
+    const source = (cases as unknown as CaseRecord[]).find((c) => c.id === 'vr-3')!;
+    const person = { ...source.person, fullName: 'Người Mới Lưu', personalId: '079095009999' };
+    await live.putCase({ ...structuredClone(source), id: 'vr-new', person, rev: 0 }, { expectedRev: 0 });
+    for (let i = 0; i < 50 && el.currentReport!.indicators.find((x) => x.id === 'I2')!.denominator === before; i += 1)
+      await new Promise((r) => setTimeout(r, 50));
+    await settle(el);
+    expect(el.currentReport!.indicators.find((i) => i.id === 'I2')!.denominator).to.equal(before + 1);
+    expect(cellTexts(row(el, 'I2'))[2]).to.equal(String(before + 1));
+    live.close?.();
+  });
+
   it('keeps the commune’s own staff on their commune, as the server does', async () => {
     const el = await mount(officerB);
     const units = [...root(el).querySelectorAll<HTMLOptionElement>('#unit option')].map((o) => o.value);

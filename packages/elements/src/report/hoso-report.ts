@@ -39,8 +39,9 @@
  */
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { CaseStore } from '@hoso/case-store';
+import type { CaseRecord, CaseStore } from '@hoso/case-store';
 import type { IndicatorResult, Report, ReportQuery } from '@hoso/reports';
+import { CaseFeed, type FeedQuery } from '../case-list/case-feed.js';
 import { ClockController } from '../case-list/clock.js';
 import { LangController } from '../i18n/lang.js';
 import { accessFor, unitChoices, type Access, type ReportUser } from './access.js';
@@ -61,6 +62,9 @@ import {
 import { renderPersons } from './persons.js';
 import { builtinPlans, getReports, type ComputeReport } from './source.js';
 import { renderTable, type Side } from './table.js';
+
+/** Every case of the store: the engine filters by period and unit itself (residence at the event date). */
+const ALL_CASES: FeedQuery = { key: 'all', load: (store) => store.listCases(), accepts: () => true };
 
 export class HosoReport extends LitElement {
   static override styles = reportStyles;
@@ -99,6 +103,7 @@ export class HosoReport extends LitElement {
 
   readonly #lang = new LangController(this);
   readonly #clock = new ClockController(this);
+  readonly #feed = new CaseFeed(this);
   #requested: unknown[] | undefined;
   #sequence = 0;
   #opener: HTMLElement | undefined;
@@ -113,9 +118,10 @@ export class HosoReport extends LitElement {
 
   /** Resolves when the current computation is done (the report or the error is shown). */
   get reportComplete(): Promise<void> {
-    return this.#pending;
+    return this.updateComplete.then(() => this.#idle);
   }
-  #pending: Promise<void> = Promise.resolve();
+  #idle: Promise<void> | undefined;
+  #resolveIdle: (() => void) | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -154,23 +160,47 @@ export class HosoReport extends LitElement {
     }
     if (changed.has('now') && !this.#chosen) this.choice = defaultChoice(this.#today());
     const q = this.#query();
-    const inputs = [this.store, this.endpoint, this.token, this.compute, JSON.stringify(q)];
+    // The store's cases are read once and followed (this tab and others): a saved case recomputes the report.
+    this.#feed.sync(this.store, this.store ? ALL_CASES : undefined);
+    const cases = this.store ? this.#feed.records : undefined;
+    const inputs = [this.store, cases, this.endpoint, this.token, this.compute, JSON.stringify(q)];
     if (this.#requested && inputs.every((v, i) => v === this.#requested![i])) return;
     this.#requested = inputs;
-    if ('error' in q) return;
-    if (!this.store && !this.endpoint) return;
-    this.#pending = this.#load(q, (this.choice ?? defaultChoice(this.#today())).kind);
+    if ('error' in q || (!this.store && !this.endpoint)) return this.#settle();
+    if (this.store && this.#feed.failure !== undefined) {
+      this.failure = this.#feed.failure;
+      return this.#settle();
+    }
+    if (this.store && !cases) {
+      this.#busy();
+      this.loading = true;
+      return;
+    }
+    void this.#load(q, (this.choice ?? defaultChoice(this.#today())).kind, cases);
   }
 
-  async #load(q: ReportQuery, kind: PeriodChoice['kind']): Promise<void> {
+  /** Marks a computation under way (`reportComplete` waits for it). */
+  #busy(): void {
+    this.#idle ??= new Promise((resolve) => (this.#resolveIdle = resolve));
+  }
+
+  /** Marks the computation done. */
+  #settle(): void {
+    this.#resolveIdle?.();
+    this.#idle = undefined;
+    this.#resolveIdle = undefined;
+  }
+
+  async #load(q: ReportQuery, kind: PeriodChoice['kind'], cases: CaseRecord[] | undefined): Promise<void> {
     const sequence = ++this.#sequence;
+    this.#busy();
     this.loading = true;
     this.failure = undefined;
     try {
       const before: ReportQuery = { ...q, ...previousPeriod(kind, q.from, q.to) };
       delete before.members;
       const [report, previous] = await getReports(
-        { store: this.store, endpoint: this.endpoint, token: this.token, compute: this.compute },
+        { cases, endpoint: this.endpoint, token: this.token, compute: this.compute },
         [q, before],
         this.#lang.lang,
       );
@@ -186,6 +216,7 @@ export class HosoReport extends LitElement {
       if (sequence === this.#sequence) this.loading = false;
     }
     await this.updateComplete;
+    if (sequence === this.#sequence) this.#settle();
   }
 
   #unitLabel = (code: string): string => {

@@ -3,7 +3,7 @@
  * engine of `@hoso/reports`), or fetched from `@hoso/server` (`GET <endpoint>/reports?from&to&communes&plan&members`
  * with the portal's bearer token). Both answer the same `ReportQuery` with the same `Report`.
  */
-import type { CaseStore } from '@hoso/case-store';
+import type { CaseRecord, CaseStore } from '@hoso/case-store';
 import type { Report, ReportCase, ReportQuery } from '@hoso/reports';
 import type { PlanOption } from './period.js';
 
@@ -11,6 +11,8 @@ import type { PlanOption } from './period.js';
 export type ComputeReport = (cases: ReportCase[], query: ReportQuery) => Report | Promise<Report>;
 
 export interface ReportSource {
+  /** The cases to compute from (already read); wins over `store` and `endpoint`. */
+  cases?: readonly CaseRecord[] | undefined;
   store?: CaseStore | undefined;
   endpoint?: string | undefined;
   token?: string | undefined;
@@ -93,9 +95,9 @@ export async function getReports(
   lang: 'vi' | 'en' = 'vi',
 ): Promise<Array<Report | Error>> {
   const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
-  if (source.store) {
+  if (source.cases || source.store) {
     const [cases, compute] = await Promise.all([
-      source.store.listCases(),
+      source.cases ?? source.store!.listCases(),
       source.compute ? Promise.resolve(source.compute) : engine(),
     ]);
     const out: Array<Report | Error> = [];
