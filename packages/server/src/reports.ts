@@ -113,7 +113,7 @@ export function mountReports(app: Hono<AppEnv>, deps: ReportsDeps): void {
         return new Response(reportToCsv(report, lang), {
           headers: { ...headers, 'Content-Type': 'text/csv; charset=utf-8' },
         });
-      return new Response(reportToXlsx(report, lang), {
+      return new Response(new Uint8Array(reportToXlsx(report, lang)), {
         headers: {
           ...headers,
           'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
