@@ -434,3 +434,45 @@ test('characters XML cannot hold are dropped from the XLSX (the file still opens
   assert.equal(titles[0], 'Chỉ tiêu có ký tự điều khiển  & <thẻ>');
   assert.ok(reportToCsv(r, 'vi').includes('Chỉ tiêu\u0001 có ký tự'));
 });
+
+test("R1's previous-period column: the previous report's percent (ratio) or count, in CSV and XLSX", async () => {
+  const report = sampleReport();
+  const previous = sampleReport();
+  previous.periodLabel = { vi: '6 tháng cuối năm 2025', en: 'Second half of 2025' };
+  Object.assign(previous.indicators[0], { numerator: 3, denominator: 6, value: 50 });
+  Object.assign(previous.indicators[3], { numerator: 900, value: 900 });
+  previous.indicators.splice(1, 1); // I2 was not reported then
+  const records = parseCsv(reportToCsv(report, 'vi', { previous }).slice(1));
+  assert.ok(records.some((r) => r[0] === 'Kỳ trước' && r[1] === '6 tháng cuối năm 2025'));
+  const { header, rows } = tableAfter(records, 'Mã');
+  const col = header.indexOf('Kỳ trước');
+  assert.equal(col, 6, 'beside the percent');
+  const byId = Object.fromEntries(rows.map((r) => [r[0], r]));
+  assert.deepEqual(
+    ['I1', 'I2', 'I5', 'I9'].map((id) => byId[id][col]),
+    ['50', '', '', '900'],
+  );
+  assert.equal(byId.I1[7], 'Đạt', 'the verdict moves one column right');
+
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(reportToXlsx(report, 'en', { previous })));
+  const sheet = sheetRows(wb.getWorksheet('Targets'));
+  const h = sheet.findIndex((r) => r?.[0] === 'ID');
+  assert.equal(sheet[h][6], 'Previous period');
+  const i1 = sheet.find((r) => r?.[0] === 'I1');
+  assert.equal(Math.round(i1[6] * 1000) / 10, 50);
+  assert.equal(
+    wb
+      .getWorksheet('Targets')
+      .getRow(h + 2)
+      .getCell(7).numFmt,
+    '0.0%',
+  );
+  assert.equal(sheet.find((r) => r?.[0] === 'I9')[6], 900);
+
+  previous.indicators[0].numerator = 'x';
+  assert.throws(
+    () => reportToCsv(report, 'vi', { previous }),
+    /^ReportExportError: options\.previous\.indicators\[0\]\.numerator: /,
+  );
+});

@@ -82,19 +82,19 @@ function indicator(v: unknown, path: string): void {
 }
 
 /** Throws `ReportExportError` unless `report` has the shape the exporters read and `lang` is `vi` or `en`. */
-export function checkReport(report: unknown, lang: unknown): asserts report is Report {
+export function checkReport(report: unknown, lang: unknown, root = 'report'): asserts report is Report {
   if (lang !== 'vi' && lang !== 'en') throw new ReportExportError('lang', `expected "vi" or "en", got ${show(lang)}`);
-  if (!isObject(report)) throw new ReportExportError('report', `expected a report object, got ${show(report)}`);
+  if (!isObject(report)) throw new ReportExportError(root, `expected a report object, got ${show(report)}`);
   const q = report['query'];
-  if (!isObject(q)) throw new ReportExportError('report.query', `expected the report's query, got ${show(q)}`);
-  string(q['from'], 'report.query.from');
-  string(q['to'], 'report.query.to');
-  text(report['periodLabel'], 'report.periodLabel');
+  if (!isObject(q)) throw new ReportExportError(`${root}.query`, `expected the report's query, got ${show(q)}`);
+  string(q['from'], `${root}.query.from`);
+  string(q['to'], `${root}.query.to`);
+  text(report['periodLabel'], `${root}.periodLabel`);
   if (!Array.isArray(report['indicators']))
-    throw new ReportExportError('report.indicators', `expected a list, got ${show(report['indicators'])}`);
-  report['indicators'].forEach((x: unknown, i) => indicator(x, `report.indicators[${i}]`));
+    throw new ReportExportError(`${root}.indicators`, `expected a list, got ${show(report['indicators'])}`);
+  report['indicators'].forEach((x: unknown, i) => indicator(x, `${root}.indicators[${i}]`));
   if (report['flows'] !== undefined && !Array.isArray(report['flows']))
-    throw new ReportExportError('report.flows', `expected a list, got ${show(report['flows'])}`);
+    throw new ReportExportError(`${root}.flows`, `expected a list, got ${show(report['flows'])}`);
 }
 
 /** Percent with one decimal of `n / d`, or null without a denominator (the engine's rounding). */

@@ -32,6 +32,11 @@ export function csvText(rows: XCell[][]): string {
 /** The report as CSV text (starting with the BOM `\uFEFF`); throws `ReportExportError` on a malformed report. */
 export function reportToCsv(report: Report, lang: Lang = 'vi', options: ExportOptions = {}): string {
   checkReport(report, lang);
-  const rows = [...indicatorsSheet(report, lang).rows, [], ...communesSheet(report, lang, options, false).rows];
+  if (options.previous !== undefined) checkReport(options.previous, lang, 'options.previous');
+  const rows = [
+    ...indicatorsSheet(report, lang, options).rows,
+    [],
+    ...communesSheet(report, lang, options, false).rows,
+  ];
   return `\uFEFF${csvText(rows)}\r\n`;
 }

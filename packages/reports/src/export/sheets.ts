@@ -32,6 +32,8 @@ export interface XSheet {
 export interface ExportOptions {
   /** Name of a commune by code, shown beside the code (e.g. from the portal's unit list). */
   communeName?: (code: string) => string | undefined;
+  /** The report of the previous period (same unit and plan): R1's "previous period" column beside the percent. */
+  previous?: Report;
 }
 
 const txt = (v: string, style?: 'title' | 'label' | 'header' | 'wrap'): XCell =>
@@ -74,15 +76,27 @@ function header(report: Report, lang: Lang, title: string): XCell[][] {
   ];
 }
 
-export function indicatorsSheet(report: Report, lang: Lang): XSheet {
+export function indicatorsSheet(report: Report, lang: Lang, o: ExportOptions = {}): XSheet {
   const l = LABELS[lang];
   const rows = header(report, lang, l.title);
+  const prev = o.previous ? new Map(o.previous.indicators.map((x) => [x.id, x])) : undefined;
+  if (o.previous) rows.push([txt(l.previous, 'label'), txt(o.previous.periodLabel[lang])]);
   if (report.definitions?.version) rows.push([txt(l.definitions, 'label'), txt(report.definitions.version)]);
   rows.push([txt(l.casesRead, 'label'), int(report.casesRead ?? 0)]);
   rows.push([txt(l.persons, 'label'), int(report.persons ?? 0)]);
   rows.push([]);
   rows.push(
-    [l.id, l.indicator, l.target, l.numerator, l.denominator, l.percent, l.met, l.sources].map((h) => txt(h, 'header')),
+    [
+      l.id,
+      l.indicator,
+      l.target,
+      l.numerator,
+      l.denominator,
+      l.percent,
+      ...(prev ? [l.previous] : []),
+      l.met,
+      l.sources,
+    ].map((h) => txt(h, 'header')),
   );
   if (!report.indicators.length) rows.push([null, txt(l.noIndicators)]);
   for (const x of report.indicators) {
@@ -93,6 +107,7 @@ export function indicatorsSheet(report: Report, lang: Lang): XSheet {
       int(x.numerator),
       int(x.kind === 'ratio' ? x.denominator : null),
       x.kind === 'ratio' ? pct(x.value ?? percent(x.numerator, x.denominator)) : null,
+      ...(prev ? [previousCell(x, prev.get(x.id))] : []),
       txt(verdict(x, l)),
       txt((x.sources ?? []).join(', ')),
     ]);
@@ -103,7 +118,14 @@ export function indicatorsSheet(report: Report, lang: Lang): XSheet {
     ...(x.assumption ? [[txt(x.id), txt(`${l.assumption}: ${x.assumption[lang]}`, 'wrap')]] : []),
   ]);
   if (notes.length) rows.push([], [txt(l.notes, 'header')], ...notes);
-  return { name: l.sheetIndicators, widths: [22, 60, 16, 12, 12, 12, 16, 16], rows };
+  const widths = [22, 60, 16, 12, 12, 12, ...(prev ? [14] : []), 16, 16];
+  return { name: l.sheetIndicators, widths, rows };
+}
+
+/** The previous period's percent (ratio) or count of the same indicator; empty when it was not reported. */
+function previousCell(x: IndicatorResult, p: IndicatorResult | undefined): XCell {
+  if (!p || p.kind !== x.kind) return null;
+  return x.kind === 'ratio' ? pct(p.value ?? percent(p.numerator, p.denominator)) : int(p.numerator);
 }
 
 function cellRows(
@@ -172,5 +194,5 @@ function quartersSheet(report: Report, lang: Lang): XSheet {
 
 /** The three sheets of a checked report. */
 export function reportSheets(report: Report, lang: Lang, o: ExportOptions = {}): [XSheet, XSheet, XSheet] {
-  return [indicatorsSheet(report, lang), communesSheet(report, lang, o), quartersSheet(report, lang)];
+  return [indicatorsSheet(report, lang, o), communesSheet(report, lang, o), quartersSheet(report, lang)];
 }

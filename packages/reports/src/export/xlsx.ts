@@ -19,6 +19,7 @@ export interface XlsxOptions extends ExportOptions {
 /** The .xlsx bytes of the report; throws `ReportExportError` on a malformed report. */
 export function reportToXlsx(report: Report, lang: Lang = 'vi', options: XlsxOptions = {}): Uint8Array {
   checkReport(report, lang);
+  if (options.previous !== undefined) checkReport(options.previous, lang, 'options.previous');
   return writeWorkbook(reportSheets(report, lang, options), {
     title: `${LABELS[lang].title} — ${report.periodLabel[lang]}`,
     language: lang === 'vi' ? 'vi-VN' : 'en',
