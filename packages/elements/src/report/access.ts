@@ -58,3 +58,11 @@ export function unitChoices(
     return { province: false, communes: [user.communeCode] };
   return { province: true, communes: [...new Set(seen)].sort() };
 }
+
+/**
+ * The access for one indicator's numbers: indicators that count communes (I7, I18: `per: "commune"` in the
+ * definitions) are not counts of persons, so they are never suppressed.
+ */
+export function accessOf(access: Access, indicator: string, communeCounted: ReadonlySet<string>): Access {
+  return communeCounted.has(indicator) ? { ...access, suppress: false } : access;
+}

@@ -6,7 +6,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Cell, IndicatorResult, Report } from '@hoso/reports';
 import type { Lang } from '../i18n/lang.js';
-import { hidden, type Access } from './access.js';
+import { accessOf, hidden, type Access } from './access.js';
 import { barChart, stackedChart, type Bar } from './chart-bars.js';
 import { chartFrame, type ChartTable, type Datum } from './chart-frame.js';
 import { lineChart } from './chart-lines.js';
@@ -27,6 +27,8 @@ export interface ChartsContext {
   lang: Lang;
   report: Report;
   access: Access;
+  /** Indicators that count communes, not persons (never suppressed). */
+  communeCounted: ReadonlySet<string>;
   /** Id of the ratio indicator charted by commune, sex and age band. */
   indicator: string | undefined;
   onIndicator: (id: string) => void;
@@ -132,7 +134,8 @@ function breakdown(
   label: (key: string) => string,
   color: number,
 ): TemplateResult {
-  const { t, access } = ctx;
+  const { t } = ctx;
+  const access = accessOf(ctx.access, ind.id, ctx.communeCounted);
   const bars: Bar[] = cells.map((c) => ({ label: label(c.key), ...cellDatum(t, access, ind, c) }));
   const ratio = ind.kind === 'ratio';
   const target =
@@ -163,7 +166,7 @@ export function renderCharts(ctx: ChartsContext): TemplateResult {
   const { list, shown } = chartable(report, ctx.indicator);
   const name = shown ? `${shown.id}. ${textOf(shown.title, lang, shown.id)}` : '';
   const value = (c: Cell): number => {
-    const d = shown ? cellDatum(t, ctx.access, shown, c).value : null;
+    const d = shown ? cellDatum(t, accessOf(ctx.access, shown.id, ctx.communeCounted), shown, c).value : null;
     return d ?? -1;
   };
   return html`<section class="charts" aria-labelledby="charts-heading">

@@ -214,9 +214,17 @@ describe('<hoso-report>', () => {
     const el = await mount(chair);
     expect(el.currentReport!.query.members).to.equal(undefined);
     expect(root(el).querySelectorAll('button.drill')).to.have.length(0);
-    const small = el.currentReport!.indicators.filter((i) => i.numerator >= 1 && i.numerator <= 4);
+    const perCommune = ['I7', 'I18']; // communes counted, not persons: never suppressed
+    const small = el.currentReport!.indicators.filter(
+      (i) => i.numerator >= 1 && i.numerator <= 4 && !perCommune.includes(i.id),
+    );
     expect(small.length).to.be.greaterThan(0);
     for (const i of small) expect(cellTexts(row(el, i.id))[1], i.id).to.equal('< 5');
+    for (const id of perCommune) {
+      const i = el.currentReport!.indicators.find((x) => x.id === id)!;
+      expect(i.numerator, id).to.be.within(1, 4);
+      expect(cellTexts(row(el, id)).slice(1, 3), id).to.deep.equal([String(i.numerator), String(i.denominator)]);
+    }
     const zero = el.currentReport!.indicators.find((i) => i.numerator === 0)!;
     expect(cellTexts(row(el, zero.id))[1]).to.equal('0');
     expect(root(el).textContent).to.not.contain('Phạm Văn Cường');

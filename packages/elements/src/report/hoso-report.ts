@@ -60,7 +60,7 @@ import {
   type PlanOption,
 } from './period.js';
 import { renderPersons } from './persons.js';
-import { builtinPlans, getReports, type ComputeReport } from './source.js';
+import { builtinDefinitions, getReports, type BuiltinDefinitions, type ComputeReport } from './source.js';
 import { renderTable, type Side } from './table.js';
 
 /** Every case of the store: the engine filters by period and unit itself (residence at the event date). */
@@ -89,7 +89,7 @@ export class HosoReport extends LitElement {
   @state() private choice: PeriodChoice | undefined;
   @state() private commune: string | undefined;
   @state() private plan = '';
-  @state() private builtinPlans: PlanOption[] = [];
+  @state() private builtin: BuiltinDefinitions = { plans: [], communeCounted: new Set() };
   @state() private report: Report | undefined;
   @state() private previous: Report | undefined;
   @state() private loading = false;
@@ -121,15 +121,19 @@ export class HosoReport extends LitElement {
     return this.updateComplete.then(() => this.#idle);
   }
   #idle: Promise<void> | undefined;
+  /** The shipped definitions (plans, indicators counting communes): a report is shown once they are read. */
+  #builtinReady: Promise<void> | undefined;
   #resolveIdle: (() => void) | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!this.builtinPlans.length) void builtinPlans().then((plans) => (this.builtinPlans = plans));
+    this.#builtinReady ??= builtinDefinitions().then((b) => {
+      this.builtin = b;
+    });
   }
 
   #plans(): PlanOption[] {
-    return this.plans ?? this.builtinPlans;
+    return this.plans ?? this.builtin.plans;
   }
 
   #today(): string {
@@ -204,6 +208,7 @@ export class HosoReport extends LitElement {
         [q, before],
         this.#lang.lang,
       );
+      await this.#builtinReady;
       if (sequence !== this.#sequence) return;
       if (report instanceof Error) throw report;
       for (const c of report!.communes) this.#seen.add(c.code);
@@ -319,13 +324,23 @@ export class HosoReport extends LitElement {
         report
           ? html`<div class="report" aria-busy=${this.loading ? 'true' : 'false'}>
               <h2>${t.heading}</h2>
-              ${renderTable({ t, lang, report, previous: this.previous, access, unit, onOpen: (i, s, o) => void this.#open(i, s, o) })}
+              ${renderTable({
+                t,
+                lang,
+                report,
+                previous: this.previous,
+                access,
+                communeCounted: this.builtin.communeCounted,
+                unit,
+                onOpen: (i, s, o) => void this.#open(i, s, o),
+              })}
               ${this.#renderExports(t, access)}
               ${renderCharts({
                 t,
                 lang,
                 report,
                 access,
+                communeCounted: this.builtin.communeCounted,
                 indicator: this.chartIndicator,
                 onIndicator: (id) => (this.chartIndicator = id),
                 expanded: this.expanded,

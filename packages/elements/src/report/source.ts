@@ -30,13 +30,23 @@ async function engine(): Promise<ComputeReport> {
   return computeReport;
 }
 
-/** The plans of the shipped indicator definitions (`defaultDefinitions().plans`); none when they cannot load. */
-export async function builtinPlans(): Promise<PlanOption[]> {
+/** What the element reads from the shipped indicator definitions: the plans, and the indicators counting communes. */
+export interface BuiltinDefinitions {
+  plans: PlanOption[];
+  communeCounted: Set<string>;
+}
+
+/** The shipped definitions (`defaultDefinitions()`); empty when they cannot load. */
+export async function builtinDefinitions(): Promise<BuiltinDefinitions> {
   try {
     const { defaultDefinitions } = await import('@hoso/reports');
-    return defaultDefinitions().plans;
+    const defs = defaultDefinitions();
+    return {
+      plans: defs.plans,
+      communeCounted: new Set(defs.indicators.filter((i) => i.per === 'commune').map((i) => i.id)),
+    };
   } catch {
-    return [];
+    return { plans: [], communeCounted: new Set() };
   }
 }
 

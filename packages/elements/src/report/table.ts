@@ -7,7 +7,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { IndicatorResult, Report } from '@hoso/reports';
 import type { Lang } from '../i18n/lang.js';
-import { hidden, type Access } from './access.js';
+import { accessOf, hidden, type Access } from './access.js';
 import { formatNumber, formatPercent, textOf, type ReportTerms } from './i18n.js';
 
 export type Side = 'numerator' | 'denominator';
@@ -19,6 +19,8 @@ export interface TableContext {
   /** The same indicators over the period before, for the "previous period" column. */
   previous?: Report | undefined;
   access: Access;
+  /** Indicators that count communes, not persons (never suppressed). */
+  communeCounted: ReadonlySet<string>;
   unit: string;
   onOpen: (indicator: IndicatorResult, side: Side, opener: HTMLElement) => void;
 }
@@ -45,8 +47,8 @@ function metText(t: ReportTerms, access: Access, ind: IndicatorResult): { text: 
   return ind.met ? { text: t.metValue.yes, cls: 'met-yes' } : { text: t.metValue.no, cls: 'met-no' };
 }
 
-function numberCell(ctx: TableContext, ind: IndicatorResult, side: Side): TemplateResult {
-  const { t, access } = ctx;
+function numberCell(ctx: TableContext, access: Access, ind: IndicatorResult, side: Side): TemplateResult {
+  const { t } = ctx;
   const n = side === 'numerator' ? ind.numerator : ind.denominator;
   if (n === null) return html`<td class="num">${t.notApplicable}</td>`;
   const text = hidden(access, n) ? t.suppressed : formatNumber(t, n);
@@ -73,7 +75,10 @@ function numberCell(ctx: TableContext, ind: IndicatorResult, side: Side): Templa
 export function renderTable(ctx: TableContext): TemplateResult {
   const { t, lang, report, access } = ctx;
   const noted = report.indicators.filter((i) => i.assumption);
-  const anySuppressed = report.indicators.some((i) => hidden(access, i.numerator) || hidden(access, i.denominator));
+  const rowAccess = (i: IndicatorResult): Access => accessOf(access, i.id, ctx.communeCounted);
+  const anySuppressed = report.indicators.some(
+    (i) => hidden(rowAccess(i), i.numerator) || hidden(rowAccess(i), i.denominator),
+  );
   const plan = report.definitions.plan;
   return html`<div class="scroll" role="region" aria-labelledby="r1-caption" tabindex="0">
       <table class="r1" part="table">
@@ -98,7 +103,8 @@ export function renderTable(ctx: TableContext): TemplateResult {
         <tbody>
           ${report.indicators.map((ind) => {
             const note = noted.indexOf(ind);
-            const met = metText(t, access, ind);
+            const a = rowAccess(ind);
+            const met = metText(t, a, ind);
             const before = ctx.previous?.indicators.find((p) => p.id === ind.id);
             return html`<tr data-indicator=${ind.id} part="row">
               <th scope="row" aria-describedby=${note >= 0 ? `note-${ind.id}` : nothing}>
@@ -107,9 +113,9 @@ export function renderTable(ctx: TableContext): TemplateResult {
                 <span class="sub">${t.sourcesLabel(ind.sources.join(', '))}</span>
               </th>
               <td>${targetText(t, lang, ind)}</td>
-              ${numberCell(ctx, ind, 'numerator')} ${numberCell(ctx, ind, 'denominator')}
-              <td class="num" data-value>${valueText(t, access, ind)}</td>
-              <td class="num" data-previous>${before ? valueText(t, access, before) : t.notApplicable}</td>
+              ${numberCell(ctx, a, ind, 'numerator')} ${numberCell(ctx, a, ind, 'denominator')}
+              <td class="num" data-value>${valueText(t, a, ind)}</td>
+              <td class="num" data-previous>${before ? valueText(t, a, before) : t.notApplicable}</td>
               <td class=${met.cls} data-met>
                 <span aria-hidden="true">${met.cls === 'met-yes' ? '✔ ' : met.cls === 'met-no' ? '✘ ' : ''}</span
                 >${met.text}
