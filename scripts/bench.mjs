@@ -24,12 +24,9 @@
 //     switch steps W1 as a wizard of 5 categories × 60 fields: Next → the next category's 60 fields shown
 //     answers      Continue → the "check your answers" page shows its 300 rows
 //     bundle       gzip -9 of the elements entry + its static imports, of the <hoso-form> chunk, of the largest form
-//   hoso server   (bench/server.mjs) submissions/s and p50/p95 of one request, 400 case-creating submissions then
-//                 400 second events from 20 concurrent devices on loopback, on PGlite and on PostgreSQL (a
-//                 throwaway cluster from Debian's binaries when /usr/lib/postgresql exists; else said skipped)
-//   report        (bench/report.mjs) a year's indicator report over 10,000 synthetic cases: in Chromium from
-//                 IndexedDB (listCases + computeReport), GET /reports of the hoso server on PGlite, computeReport
-//                 in Node; median and p95
+//   back end      (bench/backend.mjs) the hoso server's submissions/s and p50/p95 on PGlite and PostgreSQL (when
+//                 Debian's binaries exist; bench/server.mjs), and a year's indicator report over 10,000 synthetic
+//                 cases in Chromium, through GET /reports and in Node (bench/report.mjs)
 // Needs `pnpm build`. Options: --runs N (first renders, opens, answers, switches; default 10), --edits N (≥ 50,
 // default 60), --json FILE, --only case-store (just the draft saves; needs no build), --only procedure (just the
 // <hoso-procedure> measures and the elements bundle), --only server (just the hoso server; --submissions N,
@@ -49,8 +46,7 @@ import {
   procedureRows,
   runProcedureBench,
 } from '../bench/procedure.mjs';
-import { formatReportBench, runReportBench } from '../bench/report.mjs';
-import { formatServerBench, runServerBench } from '../bench/server.mjs';
+import { reportSection, serverSection } from '../bench/backend.mjs';
 import { generateW1 } from '../bench/w1.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -68,10 +64,12 @@ const JSON_OUT = argValue('--json');
 const ONLY = argValue('--only');
 if (ONLY !== undefined && !['case-store', 'procedure', 'server', 'report'].includes(ONLY))
   fail(`--only takes "case-store", "procedure", "server" or "report", not "${ONLY}"`);
-const SERVER_OPTIONS = {
-  submissions: Number(argValue('--submissions', 400)),
-  devices: Number(argValue('--devices', 20)),
-};
+const serverBench = () =>
+  serverSection({
+    submissions: Number(argValue('--submissions', 400)),
+    devices: Number(argValue('--devices', 20)),
+  });
+const reportBench = () => reportSection({ cases: Number(argValue('--cases', 10_000)), runs: RUNS });
 const ONLY_STORE = ONLY === 'case-store';
 const ONLY_PROCEDURE = ONLY === 'procedure';
 
@@ -85,27 +83,6 @@ function fail(message) {
   process.exit(1);
 }
 
-/** The hoso server's load figures (bench/server.mjs) as printed text, and the rows for --json. */
-async function serverBench() {
-  process.stderr.write(
-    `bench: hoso server, ${SERVER_OPTIONS.submissions} submissions × 2 from ${SERVER_OPTIONS.devices} devices…\n`,
-  );
-  const rows = await runServerBench(SERVER_OPTIONS);
-  const text =
-    `hoso server on loopback (bench/server.mjs; ${cpus().length} cores, load average ${loadavg()[0].toFixed(1)})\n\n` +
-    formatServerBench(rows);
-  return { rows, text };
-}
-/** The report figures (bench/report.mjs) as printed text, and the result for --json. */
-async function reportBench() {
-  const cases = Number(argValue('--cases', 10_000));
-  process.stderr.write(`bench: a year's report over ${cases} synthetic cases (browser, server, Node)…\n`);
-  const result = await runReportBench({ count: cases, runs: RUNS, log: (l) => process.stderr.write(`bench: ${l}\n`) });
-  const text =
-    `report of a year (bench/report.mjs; ${cpus().length} cores, load average ${loadavg()[0].toFixed(1)})\n\n` +
-    formatReportBench(result);
-  return { result, text };
-}
 if (ONLY === 'report') {
   const report = await reportBench().catch((e) => fail(`report: ${e?.stack ?? e}`));
   process.stdout.write(`\n${report.text}\n`);
