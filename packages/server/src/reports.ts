@@ -24,7 +24,7 @@ import {
   type ReportQuery,
 } from '@hoso/reports';
 import { exportFileName, reportToCsv, reportToXlsx } from '@hoso/reports/export';
-import type { AppEnv } from './app.js';
+import type { AppEnv, RouteMount } from './app.js';
 import type { Database, Queryable } from './db/database.js';
 import { ApiError } from './errors.js';
 import { ReportCaseCache, readChangedCases, reportView, type Stored } from './reports-cache.js';
@@ -123,6 +123,9 @@ export function mountReports(app: Hono<AppEnv>, deps: ReportsDeps): void {
     return c.json(report, 200, headers);
   });
 }
+
+// mounts.ts hands this function to createApp as a RouteMount: fail the build if the two drift apart.
+const _isRouteMount: typeof mountReports extends RouteMount ? true : never = true;
 
 const refusal = (description: string): unknown => ({
   description,
