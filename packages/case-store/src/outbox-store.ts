@@ -12,7 +12,7 @@ import type { WriteRunner } from './transactions.js';
 import type { OutboxItem, OutboxStatus, OutboxStore, StoreChange } from './types.js';
 
 const UNSENT: readonly OutboxStatus[] = ['pending', 'sending', 'failed'];
-const STATUSES: readonly OutboxStatus[] = [...UNSENT, 'sent'];
+const STATUSES: readonly OutboxStatus[] = [...UNSENT, 'sent', 'resolved'];
 const OUTBOX: StoreNames<HosoDB>[] = ['outbox'];
 
 let lastSeq = 0;

@@ -11,6 +11,7 @@ import type { StoreNames } from 'idb';
 import { openDatabase } from './db.js';
 import { RevisionConflictError, StoreUnavailableError } from './errors.js';
 import { IdbOutboxStore } from './outbox-store.js';
+import { putRemoteCase, resolveConflict } from './remote.js';
 import type { HosoDB, HosoDatabase } from './schema.js';
 import { transactionRunner, type WriteRunner } from './transactions.js';
 import type {
@@ -18,9 +19,12 @@ import type {
   AuditRecord,
   CaseRecord,
   CaseStore,
+  ConflictResolution,
+  ConflictResolutionInput,
   Draft,
   OpenOptions,
   OutboxStore,
+  RemoteCaseOutcome,
   StoreChange,
   WriteOptions,
 } from './types.js';
@@ -157,6 +161,14 @@ class IdbCaseStore implements CaseStore {
     });
     this.emit({ kind: 'case', id: stored.id, rev: stored.rev });
     return stored;
+  }
+
+  putRemoteCase(record: CaseRecord): Promise<RemoteCaseOutcome> {
+    return putRemoteCase(this.run, (change) => this.emit(change), record);
+  }
+
+  resolveConflict(input: ConflictResolutionInput): Promise<ConflictResolution> {
+    return resolveConflict(this.run, (change) => this.emit(change), input);
   }
 
   async deleteCase(id: string): Promise<void> {

@@ -62,7 +62,21 @@ export interface AttachmentRecord {
   addedAt: string;
 }
 
-export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
+/**
+ * `resolved`: never sent, on purpose: the server refused it for a revision conflict and the device kept what it
+ * carried as a draft (`OutboxItem.resolution`); like `sent`, it is no longer in the list of what waits.
+ */
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'resolved';
+
+/** How an outbox item refused for a revision conflict was settled on the device (see `CaseStore.resolveConflict`). */
+export interface OutboxResolution {
+  kind: 'draft';
+  /** The draft that now holds the event's form data. */
+  draftId: string;
+  /** The server's revision of the case that was adopted instead. */
+  serverRev: number;
+  at: string;
+}
 
 /** One submission waiting to go to the portal's backend, sent exactly once (idempotency key = `id`). */
 export interface OutboxItem {
@@ -80,6 +94,36 @@ export interface OutboxItem {
   sentAt?: string;
   /** Order of queueing, set by `enqueue` (increasing within a case, also across tabs); `list` sorts by it. */
   seq?: number;
+  /** With status `resolved`: where what it carried went. */
+  resolution?: OutboxResolution;
+}
+
+/** What `putRemoteCase` did: `written`, or why not (`not-newer`: the copy here is as new; `queued`: events of the
+ * case wait in the outbox here, which the server judges first). */
+export type RemoteCaseOutcome = 'written' | 'not-newer' | 'queued';
+
+/** One revision conflict to settle on the device, in one transaction (`CaseStore.resolveConflict`). */
+export interface ConflictResolutionInput {
+  /** The case as the server holds it (its `rev` is the server's); replaces the copy here whatever its rev. */
+  serverCase: CaseRecord;
+  /**
+   * The refused outbox items, each with the draft that keeps its form data (`id` `<caseId>/<EVENT>`; when a draft
+   * with that id exists it is kept and this one gets `<id>~<random>`, as `saveDraftCopy` does). Items no longer
+   * unsent when the transaction runs are left as they are, and their draft is not written.
+   */
+  items: Array<{ itemId: string; draft: Omit<Draft, 'rev' | 'updatedAt'> }>;
+  /** Who settled it, for the local audit line (`action: 'sync-conflict'`). */
+  by: string;
+}
+
+/** What `resolveConflict` did. */
+export interface ConflictResolution {
+  caseId: string;
+  serverRev: number;
+  /** The drafts written (with their final ids), in the order of the items. */
+  drafts: Draft[];
+  /** The outbox items now `resolved`. */
+  items: string[];
 }
 
 /** A local log line: who did what on this device (the case's own hash-chained audit lives in the case). */
@@ -135,6 +179,19 @@ export interface CaseStore {
   getCase<C extends CaseRecord = CaseRecord>(id: string): Promise<C | undefined>;
   /** Writes the case with `rev = expectedRev + 1` and returns what was stored. */
   putCase<C extends CaseRecord>(record: C, options: WriteOptions): Promise<C>;
+  /**
+   * Stores a case pulled from the server *at the server's revision* (`record.rev`, kept as it is), in one
+   * transaction: only when it is newer than the copy here and no event of the case waits in the outbox here
+   * (those go to the server first; a stale one comes back as a revision conflict, see `resolveConflict`).
+   * Listeners (this tab and the others) hear `{ kind: 'case', id, rev }`.
+   */
+  putRemoteCase(record: CaseRecord): Promise<RemoteCaseOutcome>;
+  /**
+   * Settles a revision conflict in one transaction: the server's case replaces the copy here, each refused outbox
+   * item's form data becomes a draft of its step, those items become `resolved`, and a local audit line
+   * (`sync-conflict`) says so. Nothing typed is lost and nothing is merged: a person reconciles from the draft.
+   */
+  resolveConflict(input: ConflictResolutionInput): Promise<ConflictResolution>;
   deleteCase(id: string): Promise<void>;
   /** Cases, newest `updatedAt` first; `communeCode` filters on `person.communeCode`. */
   listCases<C extends CaseRecord = CaseRecord>(query?: { communeCode?: string; procedure?: string }): Promise<C[]>;

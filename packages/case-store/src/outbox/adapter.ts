@@ -67,6 +67,8 @@ export interface Refusal {
   status?: number;
   /** The server's current revision of the case (with `revision-conflict`). */
   rev?: number;
+  /** The case as the server holds it (with `revision-conflict`, when the server sends it): what the device adopts. */
+  case?: CaseRecord;
 }
 
 export type SubmitResult = SubmitAccepted | Refusal;

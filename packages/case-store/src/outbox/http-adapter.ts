@@ -60,6 +60,7 @@ function refusalFrom(status: number, body: unknown): Refusal {
   }
   if (typeof body.pointer === 'string') refusal.pointer = body.pointer;
   if (typeof body.rev === 'number') refusal.rev = body.rev;
+  if (isObject(body.case) && typeof body.case.id === 'string') refusal.case = body.case as unknown as CaseRecord;
   return refusal;
 }
 

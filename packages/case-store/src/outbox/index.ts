@@ -7,3 +7,4 @@ export * from './http-adapter.js';
 export * from './backoff.js';
 export * from './messages.js';
 export * from './sender.js';
+export * from './conflict.js';

@@ -10,6 +10,7 @@ export const OUTBOX_STATUS_TEXT: Readonly<Record<OutboxStatus, BilingualText>> =
   sending: { vi: 'Đang gửi', en: 'Sending' },
   sent: { vi: 'Đã gửi', en: 'Sent' },
   failed: { vi: 'Gửi không thành công', en: 'Not sent' },
+  resolved: { vi: 'Không gửi: đã giữ lại làm bản nháp', en: 'Not sent: kept as a draft' },
 });
 
 const ERROR_TEXT: Readonly<Record<string, BilingualText>> = Object.freeze({

@@ -11,11 +11,12 @@
  *   of several tabs only the lock holder sends. `stop()` lets go, as a closed tab would (an item in flight stays
  *   `sending`).
  * - Events: `change` (`CustomEvent<OutboxCounts>`: pending, sending, failed), `sent` and `failed`
- *   (`CustomEvent<{ item, result }>`), `error` (`CustomEvent<unknown>`: the store failed).
+ *   (`CustomEvent<{ item, result }>`), `conflict` (`CustomEvent<{ item, result, resolution }>`: a revision
+ *   conflict settled by `onConflict`), `error` (`CustomEvent<unknown>`: the store failed).
  *
  * There is no sender without an adapter: with none, hoso keeps everything local and queues nothing for sending.
  */
-import type { CaseStore, OutboxItem } from '../types.js';
+import type { CaseStore, ConflictResolution, OutboxItem } from '../types.js';
 import {
   classifyError,
   type BackendAdapter,
@@ -25,6 +26,7 @@ import {
   type UploadResult,
 } from './adapter.js';
 import { backoffDelay, backoffOptions, type BackoffOptions } from './backoff.js';
+import type { ConflictHandler } from './conflict.js';
 import type { OutboxItemWithRefusal } from './messages.js';
 
 /** The store calls the sender uses (a `CaseStore` has them all). */
@@ -42,6 +44,8 @@ export interface OutboxSenderOptions {
   concurrency?: number;
   /** Random numbers for the jitter; default `Math.random`. */
   random?: () => number;
+  /** A 409 `revision-conflict`: settle it here (`keepAsDraft`) or resolve undefined to leave it `failed`. */
+  onConflict?: ConflictHandler;
 }
 
 export interface OutboxCounts {
@@ -87,6 +91,7 @@ export class OutboxSender extends EventTarget {
   private readonly lockName: string;
   private readonly concurrency: number;
   private readonly random: () => number;
+  private readonly onConflict: ConflictHandler | undefined;
 
   private started = false;
   private leader = false;
@@ -116,6 +121,7 @@ export class OutboxSender extends EventTarget {
     this.lockName = options.lockName ?? `hoso-outbox:${options.store.name}`;
     this.concurrency = Math.max(1, Math.floor(options.concurrency ?? 4));
     this.random = options.random ?? Math.random;
+    this.onConflict = options.onConflict;
   }
 
   /** Whether this sender holds the lock and sends (false in the other tabs). */
@@ -147,7 +153,8 @@ export class OutboxSender extends EventTarget {
   async retry(id: string): Promise<OutboxItem> {
     const item = await this.store.outbox.get(id);
     if (!item) throw new Error(`OutboxSender.retry: no outbox item ${id}`);
-    if (item.status === 'sent') throw new Error(`OutboxSender.retry: item ${id} was sent already`);
+    if (item.status === 'sent' || item.status === 'resolved')
+      throw new Error(`OutboxSender.retry: item ${id} was ${item.status} already`);
     if (item.status === 'sending') return item;
     const next: OutboxItem = { ...item, status: 'pending' };
     delete next.nextAttemptAt;
@@ -334,6 +341,7 @@ export class OutboxSender extends EventTarget {
       this.announce('sent', sent, result);
     } else {
       const failed: OutboxItemWithRefusal = { ...item, status: 'failed', lastError: result.code, refusal: result };
+      if (result.code === 'revision-conflict' && (await this.settle(failed, result))) return;
       await this.store.outbox.update(failed);
       await this.refreshCounts();
       this.announce('failed', failed, result);
@@ -352,6 +360,21 @@ export class OutboxSender extends EventTarget {
     return this.adapter.upload(attachment, options);
   }
 
+  /** Runs `onConflict`; true when it settled the item (then `conflict` is announced). */
+  private async settle(item: OutboxItem, refusal: Refusal): Promise<boolean> {
+    if (!this.onConflict) return false;
+    let resolution: ConflictResolution | undefined;
+    try {
+      resolution = await this.onConflict(item, refusal);
+    } catch (error) {
+      this.report(error);
+    }
+    if (!resolution?.items.includes(item.id)) return false;
+    await this.refreshCounts();
+    this.dispatchEvent(new CustomEvent('conflict', { detail: { item, result: refusal, resolution } }));
+    return true;
+  }
+
   private announce(type: 'sent' | 'failed', item: OutboxItem, result: SubmitResult | UploadResult): void {
     this.dispatchEvent(new CustomEvent(type, { detail: { item, result } }));
   }
@@ -365,7 +388,7 @@ export class OutboxSender extends EventTarget {
     const version = ++this.countsVersion;
     const counts: OutboxCounts = { pending: 0, sending: 0, failed: 0 };
     for (const item of await this.store.outbox.list()) {
-      if (item.status !== 'sent') counts[item.status] += 1;
+      if (item.status === 'pending' || item.status === 'sending' || item.status === 'failed') counts[item.status] += 1;
     }
     if (version !== this.countsVersion) return; // a later read is under way
     const last = this.counts;
