@@ -538,14 +538,37 @@ test('Track A, law 2025-07-01: Form 35 management at home, complaint, review, po
 });
 
 test('the dossier checklist: the notice waits until every document is in; a minor’s needs the guardian’s opinion', async () => {
-  let c = await accept(proc, start('2026-08-24'), 'OPEN_DOSSIER', at('2026-08-24'), police, subject());
+  const opened = subject();
+  let c = await accept(proc, start('2026-08-24'), 'OPEN_DOSSIER', at('2026-08-24'), police, opened);
+  // The record of violation (Mẫu 27) is issued when the dossier is opened, with its number and the day found.
+  assert.deepEqual(
+    c.documents.map((d) => [d.id, d.event, d.number, d.date, d.formCode]),
+    [
+      [
+        'violationRecord',
+        'OPEN_DOSSIER',
+        opened.violationRecordNumber,
+        opened.discoveredOn,
+        'Mẫu 27 (Nghị định 116/2021)',
+      ],
+    ],
+  );
   const incomplete = fx('dossier', 'valid-incomplete');
   assert.equal(incomplete.documents.filter((d) => !d.provided).length, 1);
   c = await accept(proc, c, 'RECORD_DOSSIER', at('2026-08-25'), police, incomplete);
   assert.equal(c.state, 'proceedings.dossier_preparation');
+  // The summary CV (Mẫu 30) is issued with the dossier, dated the day it was prepared.
+  assert.deepEqual(
+    [c.documents.at(-1).id, c.documents.at(-1).date, c.documents.at(-1).formCode],
+    ['summaryCv', incomplete.preparedOn, 'Mẫu 30 (Nghị định 116/2021)'],
+  );
   await refuse(proc, c, 'NOTIFY_DOSSIER', at('2026-08-26'), police, notice(false), 'guard-failed');
-  // The supplement arrives: the checklist is sent again, complete.
+  // The supplement arrives: the checklist is sent again, complete; the summary CV is issued again with its date.
   c = await accept(proc, c, 'RECORD_DOSSIER', at('2026-08-27'), police, dossier(false));
+  assert.deepEqual(
+    c.documents.filter((d) => d.id === 'summaryCv').map((d) => d.date),
+    [incomplete.preparedOn, dossier(false).preparedOn],
+  );
   c = await accept(proc, c, 'NOTIFY_DOSSIER', at('2026-08-27', '10:00'), police, notice(false));
   assert.equal(c.state, 'proceedings.dossier_reading');
   assert.equal(deadline(c, 'dossier').late, false);
@@ -590,6 +613,7 @@ test('exclusions end the case with the reason: pregnant, carer of a child under 
   assert.match(v.stateTitle.vi, /mang thai/);
   assert.match(v.stateTitle.en, /pregnant/);
   assert.equal(deadline(pregnant, 'dossier'), undefined, 'no dossier time limit starts');
+  assert.deepEqual(pregnant.documents, [], 'no dossier is opened, so no record of violation is issued with it');
   assert.equal((await open(fx('subject', 'valid-child-carer'))).state, 'excluded_child_carer');
   assert.equal((await open(fx('subject', 'valid-foreigner'))).state, 'excluded_foreigner');
   assert.equal((await open(subject({ dob: CHILD }), CHILD)).state, 'excluded_under_12');

@@ -268,10 +268,15 @@ test('facility variant: Form 22 registration by the facility, contract, completi
   assert.equal(c.state, 'at_facility.first');
   const notice = formFixture('commune-notice', 'valid');
   c = await accept(proc, c, 'NOTIFY_COMMUNE', '2026-09-09T09:00:00+07:00', facility, notice);
+  const issued = c.documents.find((d) => d.id === 'communeNotice');
+  assert.ok(issued, 'NOTIFY_COMMUNE issues the notice to the commune');
+  assert.equal(issued.number, notice.noticeNumber, 'its number comes from the notice form');
+  assert.equal(issued.date, notice.notifiedOn, 'its date is the day of the notice');
+  assert.equal(issued.event, 'NOTIFY_COMMUNE');
   c = await accept(proc, c, 'COMPLETE', '2028-09-09T09:00:00+07:00', facility, facilityCompletion);
   assert.deepEqual(
     c.documents.map((d) => d.id),
-    ['facilityCertificate'],
+    ['communeNotice', 'facilityCertificate'],
   );
 });
 
