@@ -37,7 +37,7 @@ export interface ReportCase {
   data: Record<string, unknown>;
   /** The hash-chained audit: one entry per accepted event, `at` the event's moment. */
   audit: Array<{ at: string; event: string; from: string; to: string; by?: { id: string; roles: string[] } }>;
-  documents?: Array<{ id: string; issuedAt: string; event: string; number?: string }>;
+  documents?: Array<{ id: string; issuedAt: string; event: string; number?: string; date?: string }>;
   createdAt: string;
   updatedAt: string;
 }
