@@ -14,3 +14,4 @@ export { compileDefinitions, DefinitionsError, FLOW_KEYS } from './definitions/c
 export type { Problem as DefinitionProblem } from './definitions/compile.js';
 export { defaultDefinitions } from './default-definitions.js';
 export { periodLabel, quartersOf, ageBand, WorkingDays } from './days.js';
+export * from './suppress.js';

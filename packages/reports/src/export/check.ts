@@ -4,6 +4,7 @@
  * wrong, before any file is written. Legitimate gaps are not errors: a report without indicators, a ratio whose
  * denominator is 0 or missing (no percent, no verdict), an indicator without a target.
  */
+import { SUPPRESSED } from '../suppress.js';
 import type { Cell, IndicatorResult, Report } from '../types.js';
 
 export class ReportExportError extends Error {
@@ -19,10 +20,17 @@ export class ReportExportError extends Error {
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const show = (v: unknown): string => (v === undefined ? 'undefined' : JSON.stringify(v));
 
+/** Whether the report being checked is suppressed (its small counts are `SUPPRESSED`, −1). */
+let suppressed = false;
+
 function count(v: unknown, path: string, nullable = false): void {
   if (nullable && (v === null || v === undefined)) return;
+  if (suppressed && v === SUPPRESSED) return;
   if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
-    throw new ReportExportError(path, `expected a number ≥ 0${nullable ? ' or null' : ''}, got ${show(v)}`);
+    throw new ReportExportError(
+      path,
+      `expected a number ≥ 0${nullable ? ' or null' : ''}${suppressed ? ' or -1 (suppressed)' : ''}, got ${show(v)}`,
+    );
 }
 
 function text(v: unknown, path: string): void {
@@ -85,6 +93,10 @@ function indicator(v: unknown, path: string): void {
 export function checkReport(report: unknown, lang: unknown, root = 'report'): asserts report is Report {
   if (lang !== 'vi' && lang !== 'en') throw new ReportExportError('lang', `expected "vi" or "en", got ${show(lang)}`);
   if (!isObject(report)) throw new ReportExportError(root, `expected a report object, got ${show(report)}`);
+  const below = report['suppressedBelow'];
+  if (below !== undefined && (typeof below !== 'number' || !Number.isInteger(below) || below < 1))
+    throw new ReportExportError(`${root}.suppressedBelow`, `expected a whole number ≥ 1, got ${show(below)}`);
+  suppressed = below !== undefined;
   const q = report['query'];
   if (!isObject(q)) throw new ReportExportError(`${root}.query`, `expected the report's query, got ${show(q)}`);
   string(q['from'], `${root}.query.from`);

@@ -11,7 +11,14 @@
 import type { Report } from '../types.js';
 import { checkReport } from './check.js';
 import type { Lang } from './labels.js';
-import { communesSheet, indicatorsSheet, type ExportOptions, type XCell } from './sheets.js';
+import {
+  communesSheet,
+  indicatorsSheet,
+  suppressedForExport,
+  withBelow,
+  type ExportOptions,
+  type XCell,
+} from './sheets.js';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -29,14 +36,18 @@ export function csvText(rows: XCell[][]): string {
   return rows.map((r) => Array.from({ length: width }, (_, i) => csvField(r[i] ?? null)).join(',')).join('\r\n');
 }
 
-/** The report as CSV text (starting with the BOM `\uFEFF`); throws `ReportExportError` on a malformed report. */
+/**
+ * The report as CSV text (starting with the BOM `\uFEFF`); throws `ReportExportError` on a malformed report.
+ * With `options.suppressBelow`, small counts read "< 5" (see `ExportOptions`).
+ */
 export function reportToCsv(report: Report, lang: Lang = 'vi', options: ExportOptions = {}): string {
   checkReport(report, lang);
   if (options.previous !== undefined) checkReport(options.previous, lang, 'options.previous');
-  const rows = [
-    ...indicatorsSheet(report, lang, options).rows,
+  const s = suppressedForExport(report, options);
+  const rows = withBelow(s.report, () => [
+    ...indicatorsSheet(s.report, lang, s.options).rows,
     [],
-    ...communesSheet(report, lang, options, false).rows,
-  ];
+    ...communesSheet(s.report, lang, s.options, false).rows,
+  ]);
   return `\uFEFF${csvText(rows)}\r\n`;
 }

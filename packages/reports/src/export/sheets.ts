@@ -11,8 +11,9 @@
  * Percents are numbers 0–100 with one decimal (the engine's `value`); a ratio without a denominator has no
  * percent and no verdict, and says so.
  */
+import { SUPPRESSED, suppressedText, suppressReport, isSuppressedReport } from '../suppress.js';
 import type { IndicatorResult, Report } from '../types.js';
-import { breakdownOf, percent } from './check.js';
+import { breakdownOf, percent as plainPercent } from './check.js';
 import { FLOW_LABELS, LABELS, formatDay, type Lang, type Labels } from './labels.js';
 
 /** A cell: text (with a style), a whole number, or a percent (0–100). `null` is an empty cell. */
@@ -34,11 +35,41 @@ export interface ExportOptions {
   communeName?: (code: string) => string | undefined;
   /** The report of the previous period (same unit and plan): R1's "previous period" column beside the percent. */
   previous?: Report;
+  /**
+   * Counts of 1 to `suppressBelow − 1` persons are written "< 5" (the same in vi and en), and the percents and
+   * verdicts resting on them left empty (`suppressReport` of @hoso/reports, also applied to `previous`). A report
+   * already suppressed (from `GET /reports`) is written suppressed whatever this says.
+   */
+  suppressBelow?: number;
+  /** Indicators never suppressed: those counting communes (I7, I18; `communeCountedIds(definitions)`). */
+  suppressExcept?: Iterable<string>;
 }
+
+/**
+ * The report (and `previous`) as the files show them: suppressed when `options.suppressBelow` says so. Called by
+ * `reportSheets` and the CSV writer, so no writer can forget it.
+ */
+export function suppressedForExport(report: Report, o: ExportOptions): { report: Report; options: ExportOptions } {
+  if (o.suppressBelow === undefined) return { report, options: o };
+  const s = { except: o.suppressExcept ?? [] };
+  const options = { ...o, ...(o.previous ? { previous: suppressReport(o.previous, o.suppressBelow, s) } : {}) };
+  return { report: suppressReport(report, o.suppressBelow, s), options };
+}
+
+/** Below what the counts of `report` are suppressed ("< n"); 0 when not suppressed. */
+const belowOf = (report: Report): number => (isSuppressedReport(report) ? report.suppressedBelow : 0);
 
 const txt = (v: string, style?: 'title' | 'label' | 'header' | 'wrap'): XCell =>
   style ? { t: 'text', v, style } : { t: 'text', v };
-const int = (v: number | null | undefined): XCell => (v === null || v === undefined ? null : { t: 'int', v });
+/** The below-limit of the sheet being written, for the text of suppressed counts. */
+let below = 0;
+const int = (v: number | null | undefined): XCell =>
+  v === null || v === undefined ? null : v === SUPPRESSED ? txt(suppressedText(below || undefined)) : { t: 'int', v };
+/** Percent of `n / d`; none when either is suppressed (so the hidden count cannot be worked back). */
+const percent = (n: number, d: number | null | undefined): number | null =>
+  n === SUPPRESSED || d === SUPPRESSED ? null : plainPercent(n, d);
+const hiddenIn = (x: { numerator: number; denominator: number | null }): boolean =>
+  x.numerator === SUPPRESSED || x.denominator === SUPPRESSED;
 const pct = (v: number | null | undefined): XCell => (v === null || v === undefined ? null : { t: 'pct', v });
 
 function targetText(x: IndicatorResult, lang: Lang): string {
@@ -50,6 +81,7 @@ function targetText(x: IndicatorResult, lang: Lang): string {
 }
 
 function verdict(x: IndicatorResult, l: Labels): string {
+  if (hiddenIn(x)) return '';
   if (x.met === true) return l.yes;
   if (x.met === false) return l.no;
   if (!x.target) return l.noTarget;
@@ -106,7 +138,7 @@ export function indicatorsSheet(report: Report, lang: Lang, o: ExportOptions = {
       txt(targetText(x, lang)),
       int(x.numerator),
       int(x.kind === 'ratio' ? x.denominator : null),
-      x.kind === 'ratio' ? pct(x.value ?? percent(x.numerator, x.denominator)) : null,
+      x.kind === 'ratio' ? pct(hiddenIn(x) ? null : (x.value ?? percent(x.numerator, x.denominator))) : null,
       ...(prev ? [previousCell(x, prev.get(x.id))] : []),
       txt(verdict(x, l)),
       txt((x.sources ?? []).join(', ')),
@@ -125,7 +157,8 @@ export function indicatorsSheet(report: Report, lang: Lang, o: ExportOptions = {
 /** The previous period's percent (ratio) or count of the same indicator; empty when it was not reported. */
 function previousCell(x: IndicatorResult, p: IndicatorResult | undefined): XCell {
   if (!p || p.kind !== x.kind) return null;
-  return x.kind === 'ratio' ? pct(p.value ?? percent(p.numerator, p.denominator)) : int(p.numerator);
+  if (x.kind === 'ratio') return pct(hiddenIn(p) ? null : (p.value ?? percent(p.numerator, p.denominator)));
+  return int(p.numerator);
 }
 
 function cellRows(
@@ -194,5 +227,21 @@ function quartersSheet(report: Report, lang: Lang): XSheet {
 
 /** The three sheets of a checked report. */
 export function reportSheets(report: Report, lang: Lang, o: ExportOptions = {}): [XSheet, XSheet, XSheet] {
-  return [indicatorsSheet(report, lang, o), communesSheet(report, lang, o), quartersSheet(report, lang)];
+  const s = suppressedForExport(report, o);
+  return withBelow(s.report, () => [
+    indicatorsSheet(s.report, lang, s.options),
+    communesSheet(s.report, lang, s.options),
+    quartersSheet(s.report, lang),
+  ]);
+}
+
+/** Runs `write` with the suppression limit of `report` (the text of its suppressed counts). */
+export function withBelow<T>(report: Report, write: () => T): T {
+  const saved = below;
+  below = belowOf(report);
+  try {
+    return write();
+  } finally {
+    below = saved;
+  }
 }
