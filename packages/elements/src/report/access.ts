@@ -1,8 +1,21 @@
 /**
  * Who may see what in a report (indicators.md §5): names behind a number only for the commune's own staff (their
  * commune) and the provincial police (the province); every other reader sees counts only; and numbers of fewer than
- * five persons are suppressed for everyone but the commune's own staff looking at their own commune.
+ * five persons are suppressed for everyone but the commune's own staff looking at their own commune. The rule
+ * itself lives once in `@hoso/reports` (suppress.ts: `reportAccess`, `isSmallCount`), which `@hoso/server` applies
+ * to `GET /reports` too; this module adapts it to the element.
  */
+import {
+  COMMUNE_ROLES,
+  PROVINCE_ROLES,
+  SUPPRESS_BELOW,
+  SUPPRESSED,
+  isOwnStaff as ownStaff,
+  isSmallCount,
+  reportAccess,
+} from '@hoso/reports';
+
+export { COMMUNE_ROLES, PROVINCE_ROLES, SUPPRESS_BELOW };
 
 /** The reader: abstract roles of the law versions, and the commune a commune officer works for. */
 export interface ReportUser {
@@ -11,14 +24,6 @@ export interface ReportUser {
   roles: string[];
   communeCode?: string;
 }
-
-/** Roles of a commune's own staff. */
-export const COMMUNE_ROLES: readonly string[] = ['commune-officer', 'commune-pc-chair', 'commune-police-head'];
-/** Roles of the provincial police, who lead drug rehabilitation work since 01/03/2025. */
-export const PROVINCE_ROLES: readonly string[] = ['provincial-police', 'provincial-police-director'];
-
-/** Counts from 1 to this are suppressed (shown as "< 5"). */
-export const SUPPRESS_BELOW = 5;
 
 export interface Access {
   /** The report may carry `members` and numbers open the list of persons. */
@@ -32,18 +37,20 @@ const any = (user: ReportUser | undefined, roles: readonly string[]): boolean =>
 
 /** Whether `user` is the own staff of the unit `commune` (`undefined` = the whole province). */
 export function isOwnStaff(user: ReportUser | undefined, commune: string | undefined): boolean {
-  return !!commune && any(user, COMMUNE_ROLES) && user?.communeCode === commune;
+  return ownStaff(user, commune);
 }
 
 /** What `user` may see of a report on `commune` (`undefined` = the whole province). */
 export function accessFor(user: ReportUser | undefined, commune: string | undefined): Access {
-  const own = isOwnStaff(user, commune);
-  return { names: own || any(user, PROVINCE_ROLES), suppress: !own };
+  return reportAccess(user, commune);
 }
 
-/** Whether a count of persons is hidden under `access`. */
+/**
+ * Whether a count of persons is hidden under `access`: 1–4 when the reader's numbers are suppressed, and always a
+ * count the server already suppressed (`SUPPRESSED`, in a report from `GET /reports`).
+ */
 export function hidden(access: Access, count: number | null | undefined): boolean {
-  return access.suppress && typeof count === 'number' && count > 0 && count < SUPPRESS_BELOW;
+  return count === SUPPRESSED || (access.suppress && isSmallCount(count, SUPPRESS_BELOW));
 }
 
 /**

@@ -8,6 +8,7 @@ import type { Report } from '@hoso/reports';
 import type { ExportOptions } from '@hoso/reports/export';
 import type { Lang } from '../i18n/lang.js';
 import { SUPPRESS_BELOW } from './access.js';
+import { builtinDefinitions } from './source.js';
 
 export type ExportFormat = 'csv' | 'xlsx';
 
@@ -33,7 +34,9 @@ export class HosoReportExportEvent extends CustomEvent<ReportExportDetail> {
 /**
  * The file of `report` in `format` through `@hoso/reports/export` (its own chunk, loaded on first use), named as the
  * server names it (`exportFileName`). `suppress` asks the exporter to write counts of 1–4 persons as "< 5"
- * (`suppressBelow`).
+ * (`suppressBelow`), with the percents and verdicts resting on them left empty, except for the indicators that
+ * count communes (I7, I18); a report the server already suppressed is written suppressed in any case. So a
+ * counts-only reader may have the files: nothing in them is more exact than what the screen shows.
  */
 export async function exportReport(
   report: Report,
@@ -42,9 +45,11 @@ export async function exportReport(
   options: { suppress: boolean; communeName?: (code: string) => string | undefined },
 ): Promise<ReportExportDetail> {
   const { reportToCsv, reportToXlsx, exportFileName } = await import('@hoso/reports/export');
-  const exportOptions: ExportOptions & { suppressBelow?: number } = {
+  const exportOptions: ExportOptions = {
     ...(options.communeName ? { communeName: options.communeName } : {}),
-    ...(options.suppress ? { suppressBelow: SUPPRESS_BELOW } : {}),
+    ...(options.suppress
+      ? { suppressBelow: SUPPRESS_BELOW, suppressExcept: (await builtinDefinitions()).communeCounted }
+      : {}),
   };
   // Persons never leave in a file: the exporters get the numbers only.
   const numbers: Report = { ...report, indicators: report.indicators.map(({ members: _members, ...rest }) => rest) };

@@ -305,10 +305,32 @@ describe('<hoso-report>', () => {
     expect(root(el).querySelector('.exports [role="status"]')!.textContent).to.contain('.xlsx');
   });
 
-  it('offers no files to a reader who sees counts only', async () => {
+  it('offers files to a reader who sees counts only: counts under 5 read "< 5", no percent over them', async () => {
     const el = await mount(chair, 'en');
-    expect(root(el).querySelector('button[data-export]')).to.equal(null);
-    expect(root(el).querySelector('.exports')!.textContent).to.contain('not available');
+    const files: HosoReportExportEvent['detail'][] = [];
+    el.addEventListener('hoso-report-export', (e) => {
+      e.preventDefault();
+      files.push(e.detail);
+    });
+    root(el).querySelector<HTMLButtonElement>('button[data-export="csv"]')!.click();
+    for (let i = 0; i < 50 && !files.length; i += 1) await new Promise((r) => setTimeout(r, 100));
+    expect(files).to.have.length(1);
+    // Fields without commas (the title is the only quoted one): split after the closing quote of the title.
+    const records = (await files[0]!.blob.text()).split('\r\n').map((l) => l.replace(/"[^"]*"/g, 'TITLE').split(','));
+    const perCommune = ['I7', 'I18'];
+    const small = el.currentReport!.indicators.filter(
+      (i) =>
+        !perCommune.includes(i.id) &&
+        ((i.numerator >= 1 && i.numerator <= 4) || ((i.denominator ?? 0) >= 1 && (i.denominator ?? 0) <= 4)),
+    );
+    expect(small.length).to.be.greaterThan(0);
+    for (const i of small) {
+      const r = records.find((x) => x[0] === i.id)!;
+      expect(r.slice(3, 5), i.id).to.include('< 5');
+      expect(r.slice(5, 7), `${i.id}: no percent, no verdict`).to.deep.equal(['', '']);
+    }
+    for (const r of records.filter((x) => /^I\d/.test(x[0]!) && !perCommune.includes(x[0]!)))
+      for (const f of r.slice(3, 5)) expect(['1', '2', '3', '4'], r.join(',')).to.not.include(f);
     expect(root(el).querySelector('button[data-print]')).to.not.equal(null);
   });
 });

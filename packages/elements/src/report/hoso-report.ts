@@ -44,7 +44,7 @@ import type { IndicatorResult, Report, ReportQuery } from '@hoso/reports';
 import { CaseFeed, type FeedQuery } from '../case-list/case-feed.js';
 import { ClockController } from '../case-list/clock.js';
 import { LangController } from '../i18n/lang.js';
-import { accessFor, unitChoices, type Access, type ReportUser } from './access.js';
+import { accessFor, unitChoices, type ReportUser } from './access.js';
 import { renderCharts } from './charts.js';
 import { renderControls } from './controls.js';
 import { download, exportReport, HosoReportExportEvent, type ExportFormat } from './export.js';
@@ -334,7 +334,7 @@ export class HosoReport extends LitElement {
                 unit,
                 onOpen: (i, s, o) => void this.#open(i, s, o),
               })}
-              ${this.#renderExports(t, access)}
+              ${this.#renderExports(t)}
               ${renderCharts({
                 t,
                 lang,
@@ -354,20 +354,12 @@ export class HosoReport extends LitElement {
     `;
   }
 
-  #renderExports(t: ReturnType<typeof reportTerms>, access: Access): TemplateResult {
-    // The exporters write exact numbers: files only for readers who may see them (or the persons behind them).
-    const files = access.names || !access.suppress;
+  #renderExports(t: ReturnType<typeof reportTerms>): TemplateResult {
+    // Every reader may have the files: for a suppressed reader the exporters write counts of 1–4 persons as "< 5"
+    // (export.ts), so a file is never more exact than the screen.
     return html`<div class="exports" part="exports" role="group" aria-label=${t.exports.heading}>
-        ${
-          files
-            ? html`<button type="button" data-export="csv" @click=${() => void this.#export('csv')}>
-                  ${t.exports.csv}
-                </button>
-                <button type="button" data-export="xlsx" @click=${() => void this.#export('xlsx')}>
-                  ${t.exports.xlsx}
-                </button>`
-            : html`<span class="sub">${t.exports.countsOnly}</span>`
-        }
+        <button type="button" data-export="csv" @click=${() => void this.#export('csv')}>${t.exports.csv}</button>
+        <button type="button" data-export="xlsx" @click=${() => void this.#export('xlsx')}>${t.exports.xlsx}</button>
         <button type="button" data-print @click=${() => window.print()}>${t.exports.print}</button>
         <span class="sub" role="status"
           >${this.exportStatus && !this.exportStatus.error ? this.exportStatus.text : ''}</span
