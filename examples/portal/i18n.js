@@ -24,6 +24,10 @@ export const PAGE_TEXT = {
     syncFailed: 'Gửi không được: {n} thao tác.',
     syncRetry: 'Gửi lại',
     syncPullProblem: 'Chưa tải được hồ sơ mới từ máy chủ.',
+    syncConflict:
+      'Người khác đã thay đổi hồ sơ của {person} trước bạn. Bản của họ đang được hiển thị; những gì bạn đã nhập được giữ lại làm bản nháp — hãy mở bản nháp để kiểm tra và gửi lại.',
+    syncConflictOpen: 'Mở hồ sơ và bản nháp',
+    syncConflictPerson: 'một người',
     databasePglite: 'PostgreSQL (PGlite)',
     databasePostgres: 'PostgreSQL',
     databaseWhere: '{database} tại {where}',
@@ -60,6 +64,10 @@ export const PAGE_TEXT = {
     syncFailed: 'Not sent: {n} actions.',
     syncRetry: 'Send again',
     syncPullProblem: 'New cases could not be loaded from the server yet.',
+    syncConflict:
+      'Someone else changed the case of {person} first. Their version is shown; what you typed is kept as a draft — open it to check and send again.',
+    syncConflictOpen: 'Open the case and the draft',
+    syncConflictPerson: 'a person',
     databasePglite: 'PostgreSQL (PGlite)',
     databasePostgres: 'PostgreSQL',
     databaseWhere: '{database} at {where}',

@@ -29,6 +29,8 @@ let store;
 let link;
 /** The last sending status, to show again in the other language. */
 let syncDetail;
+/** The last conflict settled on this device (`ServerLink` `conflict`), to show again in the other language. */
+let conflictDetail;
 
 const t = (key) => PAGE_TEXT[lang][key];
 
@@ -70,7 +72,29 @@ function applyPageText() {
       .replace('{server}', server)
       .replace('{database}', stored);
     showSync();
+    showConflict();
   }
+}
+
+/**
+ * A conflict settled on this device (role=alert): someone else's version of the case is now here, and what this
+ * person typed is a draft of its step; the link opens the case, where `<hoso-procedure>` reopens the draft.
+ */
+async function showConflict(detail = conflictDetail) {
+  conflictDetail = detail;
+  if (!detail) return;
+  let alert = document.getElementById('sync-conflict');
+  if (!alert) {
+    alert = el('p', { id: 'sync-conflict', class: 'sync-conflict', role: 'alert' });
+    document.getElementById('sync').append(alert);
+  }
+  const record = await store.getCase(detail.caseId);
+  const person = record?.person?.fullName || t('syncConflictPerson');
+  const href = `#/ho-so/${detail.procedure}/${encodeURIComponent(detail.caseId)}`;
+  alert.replaceChildren(
+    t('syncConflict').replace('{person}', person),
+    el('a', { href, 'data-case': detail.caseId }, t('syncConflictOpen')),
+  );
 }
 
 /** The sending status line (role=status): sent, waiting or failed with the server's reason and "send again". */
@@ -104,7 +128,7 @@ function configure(node) {
   if (node.localName !== 'hoso-procedure') {
     node.store = store;
     node.procedures = procedures;
-  } else if (link) node.outbox = link.queueFor();
+  } else if (link) node.outbox = link.sender;
   return node;
 }
 
@@ -209,8 +233,14 @@ async function start() {
   ]);
   const server = await detectServer();
   if (server) {
-    link = await ServerLink.open({ store, config: server, commune: COMMUNE });
+    link = await ServerLink.open({ store, config: server, commune: COMMUNE, hoso });
     link.addEventListener('status', (e) => showSync(e.detail));
+    link.addEventListener('conflict', (e) => {
+      void showConflict(e.detail);
+      // The case is open here: show the server's version and the kept draft at once.
+      const open = location.hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+      if (open[0] === 'ho-so' && open[2] === e.detail.caseId && !open[3]) void route();
+    });
     document.getElementById('sync').hidden = false;
     document.getElementById('sync-retry').addEventListener('click', () => void link.retryAll());
   }

@@ -5,15 +5,16 @@
 // - Every event a person applies in <hoso-procedure> is queued in the outbox of @hoso/case-store (`OutboxSender`,
 //   kept in IndexedDB before any request, one idempotency key per event) and sent with `createHttpAdapter`, as the
 //   user who acted (each event goes with the token of its own role, whoever is signed in when it leaves).
-// - Cases of the commune on the server are pulled by cursor (`load`) and written to the browser's store, so the
-//   case list shows what other devices sent. A case with events still waiting here is left as it is: the outbox
-//   sends them, and the server refuses a stale one with 409 (never merged).
+// - Cases of the commune on the server are pulled by cursor (`load`) and stored at the server's revision
+//   (`store.putRemoteCase`), so the case list shows what other devices sent. A case with events still waiting
+//   here is left as it is: the outbox sends them first.
+// - Conflicts (docs/decisions/0008-sync-conflicts.md): the server refuses a stale event with 409 and its own case
+//   (never merged); the outbox's `keepAsDraft` policy adopts that case and keeps what was typed as a draft of the
+//   step, and `conflict` events tell the page, which says so (role=alert) and links to the case.
 // - `status` events carry the outbox counts, how many items this page sent, and the last refusal, for the page's
 //   status line.
 
 /** @typedef {{ mode: 'server', api: string, database: string, where?: string, server: string }} ServerConfig */
-
-const OUTBOX = '../../packages/case-store/dist/outbox/index.js';
 
 /** The server mode's config, or undefined when the portal runs in the browser only. */
 export async function detectServer() {
@@ -29,8 +30,9 @@ export async function detectServer() {
 
 export class ServerLink extends EventTarget {
   /**
-   * @param {{ store: any, config: ServerConfig, commune: string, outbox: any }} o `outbox`: the module of
-   *   @hoso/case-store's outbox (OutboxSender, createHttpAdapter, outboxErrorMessage).
+   * @param {{ store: any, config: ServerConfig, commune: string, outbox: any }} o `outbox`: the elements bundle,
+   *   which re-exports @hoso/case-store's outbox (OutboxSender, createHttpAdapter, outboxErrorMessage, keepAsDraft)
+   *   and loads procedures (builtinProcedures), for the form of a refused event.
    */
   constructor({ store, config, commune, outbox }) {
     super();
@@ -53,6 +55,21 @@ export class ServerLink extends EventTarget {
         upload: (a, o) => adapterOf(undefined).upload(a, o),
         load: (q, o) => adapterOf(undefined).load(q, o),
       },
+      onConflict: outbox.keepAsDraft({
+        store,
+        formOf: (submission) => this.#formOf(submission),
+        fetchCase: async (id) =>
+          (await this.#adapter('commune-officer').load({ communeCode: commune })).cases.find((c) => c.id === id),
+      }),
+    });
+    this.sender.addEventListener('conflict', (e) => {
+      const { item, resolution } = e.detail;
+      this.dispatchEvent(
+        new CustomEvent('conflict', {
+          detail: { caseId: resolution.caseId, procedure: item.payload.procedure, drafts: resolution.drafts },
+        }),
+      );
+      this.#announce();
     });
     this.sender.addEventListener('change', () => this.#announce());
     this.sender.addEventListener('failed', (e) => {
@@ -67,10 +84,9 @@ export class ServerLink extends EventTarget {
     });
   }
 
-  /** Opens the link: starts sending and pulls the commune's cases (then every `everyMs`). */
-  static async open({ store, config, commune, everyMs = 30_000 }) {
-    const outbox = await import(OUTBOX);
-    const link = new ServerLink({ store, config, commune, outbox });
+  /** Opens the link: starts sending and pulls the commune's cases (then every `everyMs`). `hoso`: the bundle. */
+  static async open({ store, config, commune, hoso, everyMs = 30_000 }) {
+    const link = new ServerLink({ store, config, commune, outbox: hoso });
     link.sender.start();
     void link.pull();
     link.timer = setInterval(() => void link.pull(), everyMs);
@@ -104,14 +120,24 @@ export class ServerLink extends EventTarget {
     return a;
   }
 
-  /** What `<hoso-procedure>` gets as `outbox`: the sender, with the case after the event added to the submission. */
-  queueFor() {
-    return {
-      queue: async (submission) => {
-        const after = await this.store.getCase(submission.caseId);
-        return this.sender.queue({ ...submission, ...(after ? { case: after } : {}) });
-      },
+  /** The form a refused event was typed in (its machine's `meta.events.<TYPE>.form`) and that form's version. */
+  async #formOf(submission) {
+    const loaded = await this.outbox.builtinProcedures(submission.procedure);
+    // Each state lists its events in `meta.events`, with the form they are typed in.
+    const find = (node) => {
+      if (!node || typeof node !== 'object') return undefined;
+      const form = node.events?.[submission.event.type]?.form;
+      if (typeof form === 'string') return form;
+      for (const child of Object.values(node)) {
+        const found = find(child);
+        if (found) return found;
+      }
+      return undefined;
     };
+    const form = find(loaded.module.machine);
+    if (!form) return undefined;
+    const module = await loaded.form(form);
+    return { form, formVersion: String(module.version ?? 1) };
   }
 
   /** Sends every failed item again now. */
@@ -149,16 +175,9 @@ export class ServerLink extends EventTarget {
     return written;
   }
 
-  /** Writes a server case here when it is newer and nothing of it waits in the outbox. */
+  /** Stores a server case here at the server's revision when it is newer and nothing of it waits in the outbox. */
   async #adopt(serverCase) {
-    const local = await this.store.getCase(serverCase.id);
-    const have = local?.rev ?? 0;
-    if (serverCase.rev <= have) return false;
-    const waiting = (await this.store.outbox.list({ caseId: serverCase.id })).some((i) => i.status !== 'sent');
-    if (waiting) return false;
-    // The store counts one revision per write (as the procedure counts one per event): step up to the server's.
-    for (let rev = have; rev < serverCase.rev; rev++) await this.store.putCase(serverCase, { expectedRev: rev });
-    return true;
+    return (await this.store.putRemoteCase(serverCase)) === 'written';
   }
 
   #announce() {

@@ -14,8 +14,6 @@ export const CSP =
 /** URL prefixes the pages may load: the portal, the form demo and the built files they import. Nothing else is served. */
 export const SERVED = [
   '/examples/portal/',
-  // The outbox (OutboxSender, createHttpAdapter): self-contained ES modules, used by the portal in server mode.
-  '/packages/case-store/dist/outbox/',
   '/examples/demo/',
   '/packages/elements/bundle/',
   '/packages/forms/bundle/',

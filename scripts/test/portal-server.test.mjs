@@ -227,7 +227,7 @@ describe(
       assert.deepEqual(violations, []);
     });
 
-    it('offline, the chairman’s decision waits; back online, the server refuses it (decided elsewhere): failed, with its reason and "send again"', async () => {
+    it('offline, the chairman’s decision waits; back online, the server refuses it (decided elsewhere): the server’s case is adopted, the decision kept as a draft, an alert says so', async () => {
       const caseId = await page.evaluate(() => decodeURIComponent(location.hash.split('/').pop()));
       await page.select('#role', 'commune-pc-chair');
       await pressIn('button[data-event="DECIDE"]');
@@ -264,28 +264,37 @@ describe(
       assert.equal(elsewhere.status, 200, JSON.stringify(elsewhere.body));
 
       await page.setOfflineMode(false);
-      await page.waitForFunction(() => document.getElementById('sync-status')?.dataset.state === 'failed', {
+      // Refused (409, decided elsewhere first), never merged: the page adopts the server's case, keeps the
+      // chairman's decision as a draft and says so; nothing is left failed.
+      await page.waitForFunction(() => document.getElementById('sync-conflict')?.textContent, { timeout: 20_000 });
+      const alert = await page.$eval('#sync-conflict', (p) => ({ role: p.getAttribute('role'), text: p.textContent }));
+      assert.equal(alert.role, 'alert');
+      assert.match(alert.text, new RegExp(`Người khác đã thay đổi hồ sơ của ${NAME} trước bạn`));
+      assert.match(alert.text, /giữ lại làm bản nháp/);
+      await page.waitForFunction(() => document.getElementById('sync-status')?.dataset.state === 'sent', {
         timeout: 20_000,
       });
-      const text = await page.$eval('#sync-status', (p) => p.textContent);
-      assert.match(text, /Gửi không được: 1 thao tác\. Hồ sơ đã được thay đổi ở nơi khác/);
-      assert.equal(await page.$eval('#sync-retry', (b) => b.hidden), false);
-      // "Send again" by keyboard: sent again under the same key, refused again (nothing was merged on the server).
-      await page.focus('#sync-retry');
-      await page.keyboard.press('Enter');
-      await page.waitForFunction(() => document.getElementById('sync-status')?.dataset.state === 'failed', {
-        timeout: 20_000,
-      });
+      assert.equal(await page.$eval('#sync-retry', (b) => b.hidden), true);
       const after = (await api(`/cases?commune=${COMMUNE}`)).body.cases.find((c) => c.id === caseId);
       assert.equal(after.rev, 2, 'the server kept its own decision only');
       assert.deepEqual(await (await import(WORKFLOW)).verifyAudit(after), { ok: true, entries: 2 });
+      const here = await page.evaluate(async (id) => {
+        const hoso = await import('/packages/elements/bundle/hoso-elements.js');
+        const store = await hoso.defaultStore();
+        const c = await store.getCase(id);
+        const d = await store.getDraft(`${id}/DECIDE`);
+        return { rev: c.rev, hash: c.audit.at(-1).hash, draft: d && { form: d.form, data: d.data } };
+      }, caseId);
+      assert.equal(here.rev, 2);
+      assert.equal(here.hash, after.audit.at(-1).hash, 'this device now holds the server’s case');
+      assert.deepEqual(here.draft, { form: 'voluntary-rehab/decision', data: decision });
       // English too.
       await page.click('button[data-lang="en"]');
-      assert.match(
-        await page.$eval('#sync-status', (p) => p.textContent),
-        /^Not sent: 1 actions\. The case was changed/,
+      await page.waitForFunction(
+        () => document.getElementById('sync-conflict')?.textContent.startsWith('Someone else changed the case of'),
+        { timeout: 5000 },
       );
-      assert.equal(await page.$eval('#sync-retry', (b) => b.textContent), 'Send again');
+      assert.match(await page.$eval('#sync-conflict a', (a) => a.textContent), /^Open the case and the draft$/);
       await page.click('button[data-lang="vi"]');
     });
 

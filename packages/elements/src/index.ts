@@ -13,3 +13,5 @@ export { answerRows, type AnswerRow } from './procedure/answers.js';
 export { HosoCaseSavedEvent, HosoCaseStepEvent, HosoProcedureSubmitEvent } from './events/procedure-events.js';
 export * from './document/index.js';
 export * from './report/index.js';
+// The outbox of @hoso/case-store, so a portal sends cases to its backend with the bundle alone (server mode).
+export { OutboxSender, createHttpAdapter, outboxErrorMessage, keepAsDraft } from '@hoso/case-store';

@@ -233,15 +233,18 @@ export class HosoProcedure extends LitElement {
         ),
       );
     }
-    if (this.outbox)
-      await this.outbox.queue({
-        caseId: result.case.id,
-        procedure: result.case.procedure,
-        procedureVersion: result.case.procedureVersion,
-        lawVersion: result.case.lawVersion,
-        event,
-        baseRev: before.rev,
-      });
+    // `case`: the case after the event, so a new case reaches a backend with its person (SubmissionQueue does not
+    // declare it yet, hence the variable).
+    const submission = {
+      caseId: result.case.id,
+      procedure: result.case.procedure,
+      procedureVersion: result.case.procedureVersion,
+      lawVersion: result.case.lawVersion,
+      event,
+      baseRev: before.rev,
+      case: result.case,
+    };
+    if (this.outbox) await this.outbox.queue(submission);
   }
 
   #storeFailure(e: unknown): void {
