@@ -176,6 +176,20 @@ const expected = {
     ],
     dues: { 'management-end': '2028-10-05' },
   },
+  'post-rehab-services-and-needs': {
+    law: '2026-07-01',
+    results: [
+      'awaiting_decision',
+      'managing.two_years',
+      'managing.two_years',
+      'managing.two_years',
+      'refused:role-not-permitted',
+      'managing.two_years',
+      'managing.two_years',
+      'completed',
+    ],
+    dues: { 'management-end': '2028-10-05' },
+  },
   'electronic-monitoring-minor-no-consent': {
     law: '2026-07-01',
     results: ['refused:guard-failed', 'refused:role-not-permitted', 'monitoring', 'refused:guard-failed', 'monitoring'],
@@ -270,7 +284,7 @@ test('compulsory-rehab, post-rehab, electronic-monitoring: conditions precompile
       return { outcomes, deadlines: c.deadlines.map((d) => [d.id, d.dueAt]), documents: c.documents };
     };
     const names = Object.keys(expected).filter((n) => /^(compulsory-rehab|post-rehab|electronic-monitoring)-/.test(n));
-    assert.equal(names.length, 6);
+    assert.equal(names.length, 7);
     for (const name of names) {
       const scenario = JSON.parse(readFileSync(join(ROOT, 'examples', 'scenarios', `${name}.json`), 'utf8'));
       const withAjv = procedure(scenario.procedure);
