@@ -11,14 +11,23 @@
  * case of the database is read and the unit filter is the engine's (commune of residence at the event date), so
  * a person who moved into a commune counts there, exactly as in the browser.
  *
+ * Suppression (indicators.md §5, the rule of `<hoso-report>`, once in @hoso/reports suppress.ts): unless the
+ * caller is the commune's own staff asking for their one commune, counts of 1–4 persons in the JSON, the CSV and
+ * the XLSX are `SUPPRESSED` / "< 5", with the percents and verdicts resting on them left out (`suppressedBelow: 5`
+ * in the JSON); I7 and I18 count communes and are never suppressed.
+ *
  * Mounted by app.ts through mounts.ts (`mountReports`, `reportsOpenApiPaths`).
  */
 import type { Hono, MiddlewareHandler } from 'hono';
 import {
+  communeCountedIds,
   computeReport,
   defaultDefinitions,
   prepareDefinitions,
   ReportQueryError,
+  reportAccess,
+  SUPPRESS_BELOW,
+  suppressReport,
   type Report,
   type ReportCase,
   type ReportQuery,
@@ -64,6 +73,7 @@ const FORMATS = ['json', 'csv', 'xlsx'] as const;
 /** Adds `GET /reports` to `app`, behind the server's token check. */
 export function mountReports(app: Hono<AppEnv>, deps: ReportsDeps): void {
   const roles = deps.roles ?? DEFAULT_REPORT_ROLES;
+  const communeCounted = communeCountedIds(defaultDefinitions());
   const cache =
     (deps.cache ?? process.env['HOSO_REPORT_CACHE'] !== '0') ? new ReportCaseCache(deps.db, deps.repo) : undefined;
   app.get('/reports', deps.auth, async (c) => {
@@ -101,6 +111,8 @@ export function mountReports(app: Hono<AppEnv>, deps: ReportsDeps): void {
         throw new ApiError('invalid-query', { pointer: `/${e.field.replace(/\[(\d+)\]/g, '/$1')}`, detail: e.message });
       throw e;
     }
+    if (reportAccess({ roles: user.roles, communeCode: user.commune }, query.communes).suppress)
+      report = suppressReport(report, SUPPRESS_BELOW, { except: communeCounted });
     const t2 = performance.now();
     const headers: Record<string, string> = {
       'Cache-Control': 'no-store',
@@ -141,7 +153,9 @@ export const reportsOpenApiPaths: Record<string, unknown> = {
         'The same engine and indicator definitions as the browser (@hoso/reports computeReport). Commune roles ' +
         '(commune-officer, commune-pc-chair, commune-police-head) get their own commune; provincial roles ' +
         '(provincial-police, provincial-police-director, provincial-pc-chair) the province or the communes they ' +
-        'name. The persons behind each number (`members=true`) only for commune staff and provincial police.',
+        'name. The persons behind each number (`members=true`) only for commune staff and provincial police. ' +
+        'Counts of 1–4 persons are suppressed (-1 in the JSON, with `suppressedBelow: 5`; "< 5" in the files) ' +
+        "for everyone but the commune's own staff reading their commune; I7 and I18 (communes counted) never.",
       security: [{ portalToken: [] }],
       parameters: [
         { name: 'from', in: 'query', required: true, schema: { type: 'string', format: 'date' } },

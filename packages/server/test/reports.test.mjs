@@ -3,14 +3,16 @@
  * made by the real runtime) stored encrypted through the server's Repository, then asked for as different users.
  * The numbers must be exactly those of packages/reports/test/fixtures/expected.json — the file the browser test
  * of @hoso/reports compares with — so browser and server agree. Then scope (commune vs province), the
- * `members` permission, the query errors with their pointers, and the CSV/XLSX formats.
+ * `members` permission, the query errors with their pointers, the CSV/XLSX formats, and small-cell suppression
+ * (counts of 1–4 persons hidden from everyone but the commune's own staff reading their commune).
  */
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { computeReport } from '@hoso/reports';
-import { readReportCases } from '../dist/reports.js';
+import { inflateRawSync } from 'node:zlib';
+import { computeReport, suppressReport, communeCountedIds, defaultDefinitions, SUPPRESSED } from '@hoso/reports';
+import { readReportCases, serverReport } from '../dist/reports.js';
 import { ReportCaseCache } from '../dist/reports-cache.js';
 import { ROOT, testServer, token, get } from './support.mjs';
 
@@ -19,6 +21,7 @@ const cases = JSON.parse(readFileSync(join(FIXTURES, 'cases.json'), 'utf8'));
 const expected = JSON.parse(readFileSync(join(FIXTURES, 'expected.json'), 'utf8'));
 
 const A = '26734';
+const except = communeCountedIds(defaultDefinitions());
 const B = '26737';
 
 let s;
@@ -33,6 +36,26 @@ before(
 );
 
 const province = () => token(['provincial-police'], '79');
+
+/** The parts of a zip (the .xlsx) as text: local file headers walked in order, deflated or stored entries. */
+function unzip(bytes) {
+  const buf = Buffer.from(bytes);
+  const parts = {};
+  for (let i = 0; buf.readUInt32LE(i) === 0x04034b50;) {
+    const [method, size, nameLen, extraLen] = [
+      buf.readUInt16LE(i + 8),
+      buf.readUInt32LE(i + 18),
+      buf.readUInt16LE(i + 26),
+      buf.readUInt16LE(i + 28),
+    ];
+    const name = buf.toString('utf8', i + 30, i + 30 + nameLen);
+    const start = i + 30 + nameLen + extraLen;
+    const data = buf.subarray(start, start + size);
+    parts[name] = (method === 8 ? inflateRawSync(data) : data).toString('utf8');
+    i = start + size;
+  }
+  return parts;
+}
 const qs = (q) =>
   new URLSearchParams(
     Object.entries(q)
@@ -72,9 +95,11 @@ test('the cases read back for a report are the stored cases, decrypted, across p
 
 for (const want of expectedReports()) {
   test(`GET /reports gives exactly the numbers of expected.json: ${want.name}`, async () => {
+    // The server's read and engine give expected.json's exact numbers; the provincial user gets them suppressed.
+    const got = JSON.parse(JSON.stringify(await serverReport(s.db, s.repo, want.query)));
     const r = await get(s, `/reports?${queryString(want.query)}`, await province());
     assert.equal(r.status, 200, JSON.stringify(r.body));
-    const got = r.body;
+    assert.deepEqual(r.body, JSON.parse(JSON.stringify(suppressReport(got, 5, { except }))));
     for (const k of ['casesRead', 'persons', 'periodLabel', 'communes', 'flows'])
       if (k in want) assert.deepEqual(got[k], want[k], `${want.name}: ${k}`);
     const byId = Object.fromEntries(got.indicators.map((x) => [x.id, x]));
@@ -211,6 +236,77 @@ test('format=csv and format=xlsx answer the exports of the same report, as attac
   assert.match(xlsx.headers.get('server-timing'), /^read;dur=[\d.]+, compute;dur=[\d.]+$/);
 });
 
+test('small cells: a provincial role reads counts of 1–4 persons as suppressed in JSON, CSV and XLSX; the commune’s own staff exactly', async () => {
+  const q = { from: '2026-07-01', to: '2026-12-31' };
+  const small = (v) => Number.isInteger(v) && v > 0 && v < 5;
+  const exact = await get(s, `/reports?${qs(q)}`, await token(['commune-officer'], A));
+  assert.equal(exact.status, 200);
+  assert.equal(exact.body.suppressedBelow, undefined, 'the commune’s own staff: no suppression');
+  const hidden = exact.body.indicators.filter((x) => !except.has(x.id) && (small(x.numerator) || small(x.denominator)));
+  assert.ok(hidden.length > 0, 'the commune report has small counts');
+
+  // A provincial role (even one whose token names commune A) on commune A, and the province's own pc chair.
+  for (const auth of [await token(['provincial-police'], A), await token(['provincial-pc-chair'], '79')]) {
+    const r = await get(s, `/reports?${qs({ ...q, communes: [A] })}`, auth);
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    assert.equal(r.body.suppressedBelow, 5);
+    for (const x of r.body.indicators) {
+      const e = exact.body.indicators.find((y) => y.id === x.id);
+      if (except.has(x.id)) {
+        assert.deepEqual([x.numerator, x.denominator, x.value], [e.numerator, e.denominator, e.value], x.id);
+        continue;
+      }
+      const cells = [x, ...Object.values(x.breakdown).flat()];
+      for (const c of cells) assert.ok(!small(c.numerator) && !small(c.denominator), `${x.id} ${JSON.stringify(c)}`);
+      if (hidden.some((h) => h.id === x.id)) {
+        assert.ok(x.numerator === SUPPRESSED || x.denominator === SUPPRESSED, x.id);
+        assert.deepEqual([x.value, x.met], [null, null], `${x.id}: no percent, no verdict`);
+      } else assert.deepEqual([x.numerator, x.denominator], [e.numerator, e.denominator], x.id);
+    }
+    for (const f of r.body.flows) for (const [k, v] of Object.entries(f)) assert.ok(k === 'quarter' || !small(v), k);
+  }
+
+  const auth = await province();
+  const csv = await (
+    await fetch(`${s.url}/reports?${qs({ ...q, communes: [A], format: 'csv', lang: 'en' })}`, {
+      headers: { Authorization: `Bearer ${auth}` },
+    })
+  ).text();
+  const rows = csv.split('\r\n').map((l) => l.replace(/"[^"]*"/g, 'TEXT').split(','));
+  for (const h of hidden) {
+    const row = rows.find((r) => r[0] === h.id);
+    assert.ok(row.slice(3, 5).includes('< 5'), row.join(','));
+    assert.deepEqual(row.slice(5, 7), ['', ''], `${h.id}: no percent, no verdict in the file`);
+  }
+  for (const r of rows.filter((x) => /^I\d/.test(x[0]) && !except.has(x[0])))
+    assert.ok(!r.slice(3).some((f) => ['1', '2', '3', '4'].includes(f)), r.join(','));
+  const xlsx = new Uint8Array(
+    await (
+      await fetch(`${s.url}/reports?${qs({ ...q, communes: [A], format: 'xlsx' })}`, {
+        headers: { Authorization: `Bearer ${auth}` },
+      })
+    ).arrayBuffer(),
+  );
+  const parts = unzip(xlsx);
+  const sheets = Object.keys(parts).filter((n) => n.startsWith('xl/worksheets/sheet'));
+  assert.equal(sheets.length, 3);
+  const xml = Object.values(parts).join('');
+  assert.ok(xml.includes('&lt; 5'), 'suppressed counts read "< 5" in the workbook');
+  // No whole-number cell (style 3 of the exporter) of 1–4 outside I7/I18's rows, in any sheet.
+  const sst = [...parts['xl/sharedStrings.xml'].matchAll(/<si><t[^>]*>([^<]*)<\/t><\/si>/g)].map((m) => m[1]);
+  let counted = 0;
+  for (const n of sheets)
+    for (const row of parts[n].split('</row>')) {
+      const first = /<c [^>]*t="s"[^>]*><v>(\d+)<\/v>/.exec(row);
+      if (first && except.has(sst[Number(first[1])])) continue;
+      for (const m of row.matchAll(/<c [^>]*s="3"[^>]*><v>([^<]*)<\/v><\/c>/g)) {
+        counted++;
+        assert.ok(!small(Number(m[1])), `${n}: ${m[0]}`);
+      }
+    }
+  assert.ok(counted > 10, `whole-number cells checked: ${counted}`);
+});
+
 test('/openapi.json documents GET /reports', async () => {
   const r = await get(s, '/openapi.json');
   const op = r.body.paths['/reports']?.get;
@@ -236,6 +332,9 @@ test('the report cache reads only what changed: a new case and a changed case sh
   const auth = await province();
   const q = 'from=2026-07-01&to=2026-12-31';
   const before = (await get(s, `/reports?${q}`, auth)).body;
+  // The province's numbers are suppressed for every reader: the exact ones from this cache, through the engine.
+  const exact = async () => computeReport(await cache.cases(), { from: '2026-07-01', to: '2026-12-31' });
+  const exactBefore = await exact();
   // P3 has two cases (ad-3, vr-3): give vr-3 another person, then add a copy of um-10 for a new person.
   const vr3 = structuredClone(cases.find((c) => c.id === 'vr-3'));
   vr3.person.personalId = '079095999999';
@@ -246,11 +345,12 @@ test('the report cache reads only what changed: a new case and a changed case sh
     await s.repo.saveCase(tx, vr3, vr3.person.communeCode, false);
     await s.repo.saveCase(tx, um, um.person.communeCode, true);
   });
-  await cache.cases();
+  const exactAfter = await exact();
   assert.equal(cache.lastRead, 2, 'only the two written cases are read again');
   const after = (await get(s, `/reports?${q}`, auth)).body;
   assert.equal(after.casesRead, before.casesRead + 1);
   assert.equal(after.persons, before.persons + 2, 'vr-3 is another person now, and the copy a new one');
   const i4 = (r) => r.indicators.find((x) => x.id === 'I4');
-  assert.equal(i4(after).denominator, i4(before).denominator + 1, 'the copy of P10 tested positive in the period');
+  assert.equal(i4(exactAfter).denominator, i4(exactBefore).denominator + 1, 'the copy of P10 tested positive');
+  assert.deepEqual(i4(after), i4(JSON.parse(JSON.stringify(suppressReport(exactAfter, 5, { except })))));
 });
