@@ -37,6 +37,20 @@ describe('createHttpAdapter against the local contract server', () => {
       .and.not.equal('');
   });
 
+  it('keeps the server’s case a 409 carries (what the device adopts); ignores one without an id', async () => {
+    const serverCase = { id: 'c', procedure: 'voluntary-rehab', state: 'decided', rev: 2, person: {} };
+    const answer = (body: unknown) =>
+      createHttpAdapter({
+        baseUrl: 'https://portal.example.vn/api',
+        fetch: async () =>
+          new Response(JSON.stringify(body), { status: 409, headers: { 'Content-Type': 'application/json' } }),
+      }).submit(submission('c', 1), { idempotencyKey: crypto.randomUUID() });
+    const withCase = await answer({ ok: false, code: 'revision-conflict', rev: 2, case: serverCase });
+    expect(withCase).to.deep.include({ ok: false, code: 'revision-conflict', rev: 2, case: serverCase });
+    const malformed = await answer({ ok: false, code: 'revision-conflict', rev: 2, case: { rev: 2 } });
+    expect(malformed).to.not.have.property('case');
+  });
+
   it('returns a 400 with the JSON Pointer of what the server found invalid', async () => {
     const server = await testServer();
     const adapter = createHttpAdapter({ baseUrl: server.baseUrl });
