@@ -114,6 +114,7 @@ for (const spec of BROWSERS)
         assert.deepEqual(problems, []);
       });
 
+      // Stored, not walked: a new drug-user-management case cannot be started in the portal (see the todo at the end).
       it('a drug-user-management case (test + decision) is on the device too', async () => {
         const dum = await buildCase('drug-user-management-residence-change', {
           upTo: 3,
@@ -350,6 +351,32 @@ for (const spec of BROWSERS)
             await a11y.close();
           }
           assert.deepEqual(problems, []);
+        },
+      );
+
+      // TODO(lead): RECORD_TEST, the first event of drug-user-management, is guarded by ageAtLeast on the case
+      // person's birthDate, but its form (test-result) names no person, so <hoso-procedure> creates the case without
+      // one and the guard cannot be evaluated: a new user cannot start this procedure in the portal. Runs last so a
+      // fix (a third case) does not change the report above.
+      it(
+        'walks a drug-user-management case: the commune police record a positive test',
+        { todo: 'the test-result form carries no person; RECORD_TEST needs person.birthDate' },
+        async () => {
+          const test = fixture('drug-user-management/test-result');
+          await walk.role('commune-police-head');
+          await walk.setToday(test.sampledAt.slice(0, 10));
+          await page.evaluate(() => (location.hash = '#/thu-tuc/drug-user-management'));
+          await walk.pressIn('button[data-event="RECORD_TEST"]');
+          await walk.submitForm(test);
+          const outcome = await page.waitForFunction(
+            () =>
+              /#\/ho-so\/drug-user-management\//.test(location.hash)
+                ? 'stored'
+                : document.querySelector('hoso-procedure')?.shadowRoot?.querySelector('[role="alert"]')?.textContent,
+            { timeout: 30000, polling: 100 },
+          );
+          assert.equal(await outcome.jsonValue(), 'stored');
+          await walk.stateIs('listed');
         },
       );
     },
