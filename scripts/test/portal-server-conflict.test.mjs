@@ -6,7 +6,7 @@
 // exactly one of the two assessments until then, and every audit chain verifies. Needs the build (`pnpm build`).
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -125,6 +125,16 @@ describe(
           args: ['--no-sandbox'],
         });
         const page = await browser.newPage();
+        // The second device's page gets axe injected after the conflict, which needs the CSP bypassed; the first
+        // device keeps it (and every CSP violation fails the test).
+        if (label === 'second') await page.setBypassCSP(true);
+        else
+          await page.evaluateOnNewDocument(() =>
+            document.addEventListener('securitypolicyviolation', (e) =>
+              console.error(`CSP ${e.violatedDirective} ${e.blockedURI}`),
+            ),
+          );
+        page.on('console', (m) => m.text().startsWith('CSP ') && pageErrors.push(`${label}: ${m.text()}`));
         page.on('pageerror', (e) => pageErrors.push(`${label}: ${e?.message ?? e}`));
         devices.push({ label, profile, browser, page });
       }
@@ -226,6 +236,17 @@ describe(
       assert.equal(here.rev, 2);
       assert.equal(here.hash, server.audit.at(-1).hash);
       assert.deepEqual(here.drafts, [{ id: `${caseId}/ASSESS_NEEDS`, data: theirs }]);
+
+      // The alert and the status line: no axe violations (WCAG 2 A/AA, best practice).
+      const pnpmStore = join(ROOT, 'node_modules/.pnpm');
+      const axeDir = readdirSync(pnpmStore).find((d) => d.startsWith('axe-core@'));
+      assert.ok(axeDir, 'axe-core is installed (with @open-wc/testing)');
+      await second.addScriptTag({ path: join(pnpmStore, axeDir, 'node_modules/axe-core/axe.min.js') });
+      const violations = await second.evaluate(async () => {
+        const r = await window.axe.run({ include: [['#sync']] }, { runOnly: ['wcag2a', 'wcag2aa', 'best-practice'] });
+        return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      });
+      assert.deepEqual(violations, []);
 
       // The open case page re-rendered: the server's version, and the second device's typing back in the form.
       await second.waitForFunction(
