@@ -14,13 +14,21 @@ export interface StoredCase {
   seq: string;
 }
 
+/**
+ * A case row as read: the sealed columns base64-encoded by the database (`CASE_COLUMNS`). PGlite hands `bytea`
+ * over as hex text parsed in JavaScript, several times slower than decoding base64 in Node (5–8 s against
+ * 0.4–2 s for 2,000 rows); PostgreSQL gives the same bytes either way.
+ */
 interface CaseRow {
   id: string;
   commune: string;
   seq: string;
-  person_enc: Uint8Array;
-  data_enc: Uint8Array;
+  person: string;
+  data: string;
 }
+
+const CASE_COLUMNS =
+  "id, commune, seq::text AS seq, encode(person_enc, 'base64') AS person, encode(data_enc, 'base64') AS data";
 
 export interface StoredFile {
   id: string;
@@ -46,17 +54,16 @@ export class Repository {
   constructor(readonly cipher: ColumnCipher) {}
 
   #decode(row: CaseRow): StoredCase {
-    const rest = this.cipher.open<Omit<Case, 'person'>>(row.data_enc, `cases.data:${row.id}`);
-    const person = this.cipher.open<Case['person']>(row.person_enc, `cases.person:${row.id}`);
+    const rest = this.cipher.open<Omit<Case, 'person'>>(Buffer.from(row.data, 'base64'), `cases.data:${row.id}`);
+    const person = this.cipher.open<Case['person']>(Buffer.from(row.person, 'base64'), `cases.person:${row.id}`);
     return { case: { ...rest, person } as Case, commune: row.commune, seq: row.seq };
   }
 
   /** The case, locked against other writers until the transaction ends when `lock`. */
   async getCase(q: Queryable, id: string, lock = false): Promise<StoredCase | undefined> {
-    const rows = await q.query<CaseRow>(
-      `SELECT id, commune, seq::text AS seq, person_enc, data_enc FROM cases WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
-      [id],
-    );
+    const rows = await q.query<CaseRow>(`SELECT ${CASE_COLUMNS} FROM cases WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [
+      id,
+    ]);
     return rows[0] ? this.#decode(rows[0]) : undefined;
   }
 
@@ -156,7 +163,7 @@ export class Repository {
   ): Promise<{ cases: Case[]; cursor: string; more: boolean }> {
     // Ordered by the bigint column itself: the text alias `seq` would sort "10" before "9".
     const rows = await q.query<CaseRow>(
-      `SELECT id, commune, seq::text AS seq, person_enc, data_enc FROM cases
+      `SELECT ${CASE_COLUMNS} FROM cases
        WHERE commune = $1 AND cases.seq > $2::bigint ORDER BY cases.seq LIMIT $3`,
       [commune, since ?? '0', limit + 1],
     );
