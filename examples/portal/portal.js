@@ -72,7 +72,7 @@ function applyPageText() {
       .replace('{server}', server)
       .replace('{database}', stored);
     showSync();
-    showConflict();
+    void showConflict();
   }
 }
 
