@@ -28,6 +28,7 @@ import s11 from '../../../../examples/scenarios/post-rehab-compulsory-two-years.
 import s12 from '../../../../examples/scenarios/voluntary-rehab-adult-community.json';
 import s13 from '../../../../examples/scenarios/voluntary-rehab-minor-guardian.json';
 import s14 from '../../../../examples/scenarios/voluntary-rehab-refusals.json';
+import s15 from '../../../../examples/scenarios/post-rehab-services-and-needs.json';
 
 interface Scenario {
   procedure: string;
@@ -52,6 +53,7 @@ const SCENARIOS: Record<string, Scenario> = {
   'voluntary-rehab-adult-community': s12,
   'voluntary-rehab-minor-guardian': s13,
   'voluntary-rehab-refusals': s14,
+  'post-rehab-services-and-needs': s15,
 } as unknown as Record<string, Scenario>;
 
 const COMMUNE = '26734';
