@@ -3,6 +3,8 @@
  * RFC 4180), `reportToXlsx(report, lang)` → .xlsx bytes. Both take a `Report` from `computeReport` (or the
  * server's `GET /reports`) and `'vi'` (default) or `'en'`; a malformed report throws `ReportExportError` saying
  * which field is wrong. A separate entry point so a page loads it (and fflate) only when the user exports.
+ * `{ suppressBelow: 5, suppressExcept }` writes counts of 1–4 persons as "< 5" with no percent or verdict over
+ * them (`suppressReport` of @hoso/reports); a report already suppressed (`GET /reports`) is written as such.
  */
 export { reportToCsv } from './csv.js';
 export { reportToXlsx, type XlsxOptions } from './xlsx.js';
