@@ -158,6 +158,34 @@ export const procedureStyles = css`
     align-items: center;
     font-size: 0.9em;
   }
+  table.records {
+    border-collapse: collapse;
+    width: 100%;
+    margin: 0 0 var(--_gap);
+  }
+  table.records caption {
+    text-align: start;
+    font-weight: 600;
+    padding-bottom: 0.25rem;
+  }
+  table.records th,
+  table.records td {
+    text-align: start;
+    padding: 0.3rem 0.5rem 0.3rem 0;
+    border-bottom: 1px solid var(--hoso-border-color, #b1b4b6);
+    overflow-wrap: anywhere;
+  }
+  dl.records > div {
+    display: grid;
+    grid-template-columns: minmax(0, 2fr) minmax(0, 3fr);
+    gap: 0.5rem;
+  }
+  dl.records dt {
+    font-weight: 600;
+  }
+  dl.records dd {
+    margin: 0;
+  }
   .visually-hidden {
     position: absolute;
     width: 1px;

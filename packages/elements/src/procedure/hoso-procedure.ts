@@ -40,7 +40,8 @@ import { HosoCaseSavedEvent, HosoCaseStepEvent, HosoProcedureSubmitEvent } from 
 import { renderDeadlines, renderDocuments, renderSteps, stepsOf } from './parts.js';
 import { procedureStyles } from './hoso-procedure.styles.js';
 import { CaseSession, type ActiveStep } from './session.js';
-import { renderActions, renderActive, renderAlert, renderStatus } from './views.js';
+import { RecordForms, recordedNotice, renderRecords } from './records.js';
+import { renderActions, renderActive, renderAlert, renderHeader, renderStatus } from './views.js';
 import type { ProcedureAlert, ProcedureUser, SubmissionQueue } from './types.js';
 
 export type { ProcedureUser, SubmissionQueue } from './types.js';
@@ -71,6 +72,7 @@ export class HosoProcedure extends LitElement {
   @query('hoso-form') private form!: HosoForm | null;
 
   readonly #drafts = new DraftKeeper(this, () => this.#session?.store);
+  readonly #records = new RecordForms(this);
   #session: CaseSession | undefined;
   #unsubscribe: (() => void) | undefined;
   #loadToken = 0;
@@ -218,7 +220,8 @@ export class HosoProcedure extends LitElement {
     this.alert = undefined;
     this.caseId = result.case.id;
     this.#refreshView();
-    this.notice = this.#t.saved;
+    const kept = before.rev !== 0 && before.state === result.case.state;
+    this.notice = kept ? recordedNotice(this.#lang, this.view!, event.type) : this.#t.saved;
     void this.#askPersistence();
     this.dispatchEvent(new HosoCaseSavedEvent(result.case, event));
     if (before.state !== result.case.state || before.rev === 0) {
@@ -313,32 +316,7 @@ export class HosoProcedure extends LitElement {
     const s = this.#session;
     const view = this.view;
     if (!s || !view || !this.loaded) return html`<p role="status">${t.loading}</p>`;
-    const person = s.isNew ? undefined : (s.current.person['fullName'] as string | undefined);
-    return html`<div class="header" part="header">
-        <h2>${this.loaded.title[lang]}</h2>
-        <dl class="meta">
-          ${
-            person
-              ? html`<div>
-                  <dt>${t.person}</dt>
-                  <dd>${person}</dd>
-                </div>`
-              : nothing
-          }
-          <div>
-            <dt>${t.currentStep}</dt>
-            <dd data-state=${view.state}>${s.isNew ? t.newCase : view.stateTitle[lang]}</dd>
-          </div>
-          ${
-            s.isNew
-              ? nothing
-              : html`<div>
-                  <dt>${t.law}</dt>
-                  <dd>${view.law.title[lang]}</dd>
-                </div>`
-          }
-        </dl>
-      </div>
+    return html`${renderHeader(this.loaded.title[lang], s.isNew, s.current.person['fullName'], view, t, lang)}
       <div role="status" aria-live="polite" class=${this.notice ? 'notice' : 'visually-hidden'}>
         ${this.notice ?? ''}
       </div>
@@ -351,6 +329,7 @@ export class HosoProcedure extends LitElement {
         )}
         <div class="work">
           ${this.active ? this.#renderActive() : renderActions(view, this.#t, this.#lang, (type) => void this.#openStep(type))}
+          ${s.isNew ? nothing : renderRecords(s.current.data as Record<string, unknown>, this.loaded, this.#records, lang, t)}
         </div>
         <div class="side">${renderDeadlines(view, s.loaded.runtime, t, lang)} ${renderDocuments(view, t, lang)}</div>
       </div>

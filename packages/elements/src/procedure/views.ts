@@ -196,3 +196,40 @@ export function renderActions(
     }
   </section>`;
 }
+
+/** The header: procedure title, the person (once the case is stored), the current step and the law version. */
+export function renderHeader(
+  title: string,
+  isNew: boolean,
+  fullName: unknown,
+  view: CaseView,
+  t: ProcedureTerms,
+  lang: 'vi' | 'en',
+): TemplateResult {
+  const person = isNew || typeof fullName !== 'string' ? undefined : fullName;
+  return html`<div class="header" part="header">
+    <h2>${title}</h2>
+    <dl class="meta">
+      ${
+        person
+          ? html`<div>
+              <dt>${t.person}</dt>
+              <dd>${person}</dd>
+            </div>`
+          : nothing
+      }
+      <div>
+        <dt>${t.currentStep}</dt>
+        <dd data-state=${view.state}>${isNew ? t.newCase : view.stateTitle[lang]}</dd>
+      </div>
+      ${
+        isNew
+          ? nothing
+          : html`<div>
+              <dt>${t.law}</dt>
+              <dd>${view.law.title[lang]}</dd>
+            </div>`
+      }
+    </dl>
+  </div>`;
+}
