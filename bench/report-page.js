@@ -8,9 +8,13 @@ import { computeReport } from '../packages/reports/src/index.ts';
 const NAME = 'hoso-report-bench';
 let store;
 
-/** Sums that identify a report's numbers (compared with the server's and Node's in bench/report.mjs). */
+/**
+ * Sums that identify a report's numbers (compared with the server's and Node's in bench/report.mjs). Counts of 1–4
+ * read "<5" on every path: the server hides them (SUPPRESSED = -1) from readers who are not the commune's own staff.
+ */
+const cell = (n) => (n === null || n === undefined ? '-' : n === -1 || (n >= 1 && n < 5) ? '<5' : String(n));
 export const digest = (report) =>
-  report.indicators.map((x) => `${x.id}:${x.numerator}/${x.denominator ?? '-'}`).join(' ');
+  report.indicators.map((x) => `${x.id}:${cell(x.numerator)}/${cell(x.denominator)}`).join(' ');
 
 window.hosoReportBench = {
   ready: true,

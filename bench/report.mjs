@@ -30,7 +30,10 @@ const quantile = (values, q) => {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 };
 const summary = (values) => ({ median: quantile(values, 0.5), p95: quantile(values, 0.95), runs: values.length });
-const digest = (report) => report.indicators.map((x) => `${x.id}:${x.numerator}/${x.denominator ?? '-'}`).join(' ');
+// The same digest as the page's (bench/report-page.js): counts under 5 read "<5", as the server suppresses them.
+const cell = (n) => (n === null || n === undefined ? '-' : n === -1 || (n >= 1 && n < 5) ? '<5' : String(n));
+const digest = (report) =>
+  report.indicators.map((x) => `${x.id}:${cell(x.numerator)}/${cell(x.denominator)}`).join(' ');
 
 async function timed(runs, warmup, fn) {
   // WARMUP untimed runs (JIT, caches), then RUNS timed ones.
