@@ -105,7 +105,6 @@ export const reportEn: ReportTerms = {
     csv: 'Download CSV',
     xlsx: 'Download Excel (XLSX)',
     print: 'Print the report',
-    countsOnly: 'Files are not available to your role: the exported files cannot yet hide numbers under 5 persons.',
     working: 'Creating the file…',
     done: (file) => `File ${file} created.`,
     failed: (message) => `The file could not be created: ${message}`,

@@ -103,7 +103,6 @@ export interface ReportTerms {
     readonly csv: string;
     readonly xlsx: string;
     readonly print: string;
-    readonly countsOnly: string;
     readonly working: string;
     readonly done: (file: string) => string;
     readonly failed: (message: string) => string;

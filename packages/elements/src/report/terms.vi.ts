@@ -105,8 +105,6 @@ export const reportVi: ReportTerms = {
     csv: 'Tải CSV',
     xlsx: 'Tải Excel (XLSX)',
     print: 'In báo cáo',
-    countsOnly:
-      'Vai trò của bạn chỉ xem số liệu trên màn hình: tệp xuất chưa ẩn được số dưới 5 người nên không tạo cho vai trò này.',
     working: 'Đang tạo tệp…',
     done: (file) => `Đã tạo tệp ${file}.`,
     failed: (message) => `Không tạo được tệp: ${message}`,
