@@ -4,7 +4,7 @@
  */
 import { fill, formatLongDate, plain, readPath, MISSING, type Segment } from './fill.js';
 import { resolveIssuer, type DocumentUnit, type Issuer } from './offices.js';
-import type { BodyItem, DocumentTemplate } from './template.js';
+import type { BasisLine, BodyItem, DocumentTemplate } from './template.js';
 
 /** The parts of the persisted case a document reads. */
 export interface DocumentCase {
@@ -65,6 +65,22 @@ function eventMap(c: DocumentCase): Record<string, unknown> {
 function matches(item: unknown, where: BodyItem['where']): boolean {
   if (!where) return true;
   return Object.entries(where).every(([k, v]) => readPath(item, k) === v);
+}
+
+/** The basis lines that apply under the case's law version (`missing` gets `case.lawVersion` when it is unknown). */
+function basisFor(
+  lines: BasisLine[],
+  version: string | undefined,
+  missing: Set<string>,
+): { text: string; i: number }[] {
+  const out: { text: string; i: number }[] = [];
+  lines.forEach((b, i) => {
+    if (typeof b === 'string') return void out.push({ text: b, i });
+    if (!version) return void missing.add('case.lawVersion');
+    if ((b.from && version < b.from) || (b.before && version >= b.before)) return;
+    out.push({ text: b.text, i });
+  });
+  return out;
 }
 
 /** Fills a template for a case under a law version's resolved values. */
@@ -153,7 +169,7 @@ export function fillDocument(
     date,
     title: f(template.title, 'title'),
     subtitle: template.subtitle !== undefined ? f(template.subtitle, 'subtitle') : undefined,
-    basis: (template.basis ?? []).map((b, i) => f(b, `basis[${i}]`)),
+    basis: basisFor(template.basis ?? [], c.lawVersion, missing).map((b) => f(b.text, `basis[${b.i}]`)),
     enacting: template.enacting !== undefined ? f(template.enacting, 'enacting') : undefined,
     body,
     recipients: template.recipients.map((r, i) => f(r, `recipients[${i}]`)),

@@ -21,6 +21,13 @@ export interface BodyItem {
   empty?: string;
 }
 
+/**
+ * A legal basis line; as an object it is kept only for the law versions it names (law version ids are dates,
+ * `YYYY-MM-DD`): `from` (this version and later), `before` (versions earlier than this one). A case without a law
+ * version keeps no conditional line and reports `case.lawVersion` missing.
+ */
+export type BasisLine = string | { text: string; from?: string; before?: string };
+
 export interface DocumentTemplate {
   $schema?: string;
   /** The document id (as in the machine's `meta.documents`, or an extra paper such as `receipt`). */
@@ -41,8 +48,8 @@ export interface DocumentTemplate {
   date: string | string[];
   title: string;
   subtitle?: string;
-  /** Legal bases, one line each ("Căn cứ …;"). */
-  basis?: string[];
+  /** Legal bases, one line each ("Căn cứ …;"), some only under some law versions. */
+  basis?: BasisLine[];
   /** A decision's enacting formula: "<SIGNATORY TITLE> <AGENCY> / QUYẾT ĐỊNH:" after the bases. */
   enacting?: string;
   body: BodyItem[];
@@ -87,6 +94,10 @@ export function checkTemplate(value: unknown, where = 'template'): DocumentTempl
   if (!dates.length || dates.some((d) => typeof d !== 'string' || !d)) {
     throw new TemplateFormatError(`${where}: "date" must be a case path or a list of them`);
   }
+  if (t.basis !== undefined) {
+    if (!Array.isArray(t.basis)) throw new TemplateFormatError(`${where}: "basis" must be a list`);
+    t.basis.forEach((b: unknown, i) => checkBasis(b, `${where}: "basis[${i}]"`));
+  }
   if (!Array.isArray(t.body)) throw new TemplateFormatError(`${where}: "body" must be a list`);
   if (!Array.isArray(t.recipients)) throw new TemplateFormatError(`${where}: "recipients" must be a list`);
   const sig = t.signature as Record<string, unknown> | undefined;
@@ -95,4 +106,23 @@ export function checkTemplate(value: unknown, where = 'template'): DocumentTempl
     throw new TemplateFormatError(`${where}: "signature.name" must be a text`);
   }
   return value as DocumentTemplate;
+}
+
+const LAW_VERSION = /^\d{4}-\d{2}-\d{2}$/;
+
+function checkBasis(b: unknown, where: string): void {
+  if (typeof b === 'string') return;
+  const o = b as Record<string, unknown> | null;
+  if (!o || typeof o !== 'object' || typeof o['text'] !== 'string') {
+    throw new TemplateFormatError(`${where} must be a text or { text, from?, before? }`);
+  }
+  for (const key of ['from', 'before']) {
+    const v = o[key];
+    if (v !== undefined && (typeof v !== 'string' || !LAW_VERSION.test(v))) {
+      throw new TemplateFormatError(`${where}.${key} must be a law version id (YYYY-MM-DD), not ${JSON.stringify(v)}`);
+    }
+  }
+  if (o['from'] === undefined && o['before'] === undefined) {
+    throw new TemplateFormatError(`${where} names no law version (from, before): write it as a plain text`);
+  }
 }
