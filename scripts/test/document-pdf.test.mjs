@@ -223,7 +223,7 @@ describe('<hoso-document> printed to PDF in Chromium', { skip, timeout: 180000 }
   });
 
   /** Gives the element a case, waits for it, prints it to PDF and reads the PDF back. */
-  async function print(c, id = 'decision') {
+  async function print(c, id = 'decision', unit = UNIT) {
     await page
       .waitForFunction(() => customElements.get('hoso-document'), { timeout: 20000 })
       .catch((e) => assert.fail(`${e.message}; page errors: ${problems.join(' | ')}`));
@@ -237,7 +237,7 @@ describe('<hoso-document> printed to PDF in Chromium', { skip, timeout: 180000 }
         return el.shadowRoot.querySelector('[role="alert"]')?.textContent ?? null;
       },
       c,
-      UNIT,
+      unit,
       id,
     );
     assert.equal(error, null);
@@ -299,6 +299,48 @@ describe('<hoso-document> printed to PDF in Chromium', { skip, timeout: 180000 }
     assert.match(text, /TM\. ỦY BAN NHÂN DÂN\n(.*\n)?CHỦ TỊCH/);
     assert.match(text, /Trần Văn Bình$/);
     assert.ok(doc.pages[0].runs.filter((r) => Math.round(r.size) === 14).length > 500, 'the body is in 14 pt');
+  });
+
+  it('breaks the issuer line between the body and the unit, never inside the unit name (phường Sài Gòn)', async () => {
+    const unit = { commune: 'phường Sài Gòn', province: 'Thành phố Hồ Chí Minh', place: 'Sài Gòn' };
+    for (const [key, body] of [
+      ['post-rehab/decision', 'ỦY BAN NHÂN DÂN'], // too long for one line: must break before PHƯỜNG
+      ['drug-user-management/transferNotice', 'CÔNG AN'],
+    ]) {
+      const [, id] = key.split('/');
+      const doc = await print(await exampleCase(key), id, unit);
+      assert.deepEqual(problems, [], key);
+      assertLayout(doc);
+      // Left column (the issuer), its glyphs gathered into lines top down: the body's line, then the unit's name
+      // whole on the next line.
+      const rows = new Map();
+      for (const r of doc.pages[0].runs.filter((g) => g.x < A4.width * 0.45 && g.y > A4.height - 60 * MM)) {
+        const y = Math.round(r.y);
+        rows.set(y, [...(rows.get(y) ?? []), r]);
+      }
+      const left = [...rows.entries()]
+        .sort(([a], [b]) => b - a)
+        .map(([, rs]) =>
+          rs
+            .sort((p, q) => p.x - q.x)
+            .map((r) => r.text)
+            .join('')
+            .trim(),
+        );
+      // Broken between the parts when the line is too long (the People's Committee), whole when it fits (police).
+      const at = left.indexOf('PHƯỜNG SÀI GÒN');
+      if (at > 0) assert.equal(left[at - 1], body, `${key}: the line above the unit's name`);
+      else assert.ok(left.includes(`${body} PHƯỜNG SÀI GÒN`), `${key}: the issuer line in ${JSON.stringify(left)}`);
+      assert.ok(!left.some((l) => /SÀI$|^GÒN/.test(l)), `${key}: the unit's name is split: ${JSON.stringify(left)}`);
+      if (body === 'ỦY BAN NHÂN DÂN') assert.ok(at > 0, `${key}: ${JSON.stringify(left)}`);
+      if (body === 'CÔNG AN') assert.deepEqual(left.slice(0, 2), ['CÔNG AN', 'THÀNH PHỐ HỒ CHÍ MINH'], key);
+      if (process.env.DOCUMENT_SCREENSHOT) {
+        const sheet = await page.evaluateHandle(() =>
+          document.querySelector('hoso-document').shadowRoot.querySelector('.heading'),
+        );
+        await sheet.screenshot({ path: `${process.env.DOCUMENT_SCREENSHOT}-${id}.png` });
+      }
+    }
   });
 
   it('flows a long decision over more pages, each inside the margins, the signature on the last', async () => {

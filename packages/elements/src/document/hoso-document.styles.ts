@@ -53,6 +53,11 @@ export const documentStyles = css`
   .sign-name {
     font-weight: bold;
   }
+  /* A heading line breaks between the body and the unit's name ("ỦY BAN NHÂN DÂN" / "PHƯỜNG SÀI GÒN"), never
+     inside a part unless the part alone is wider than the column. */
+  .heading .keep {
+    display: inline-block;
+  }
   .agency::after,
   .motto::after {
     content: '';

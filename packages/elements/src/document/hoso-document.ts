@@ -150,6 +150,11 @@ export class HosoDocument extends LitElement {
     );
   }
 
+  /** Parts of a heading line, each kept whole: the line breaks between them (body | unit name), not inside. */
+  #parts(parts: Segment[][]): TemplateResult[] {
+    return parts.map((p, i) => html`${i ? ' ' : ''}<span class="keep">${this.#text(p)}</span>`);
+  }
+
   override render(): TemplateResult {
     const t = documentTerms(this.#lang.lang);
     if (this.error) return html`<p class="error" role="alert">${t.error}: ${this.error}</p>`;
@@ -171,8 +176,8 @@ export class HosoDocument extends LitElement {
         ${d.formCode ? html`<p class="form-code">${d.formCode}</p>` : nothing}
         <div class="heading" part="heading">
           <div>
-            ${d.parent ? html`<p class="parent">${this.#text(d.parent)}</p>` : nothing}
-            <p class="agency">${this.#text(d.agency)}</p>
+            ${d.parentParts ? html`<p class="parent">${this.#parts(d.parentParts)}</p>` : nothing}
+            <p class="agency">${this.#parts(d.agencyParts)}</p>
             ${d.number ? html`<p class="number">Số: ${this.#text(d.number)}</p>` : nothing}
           </div>
           <div>

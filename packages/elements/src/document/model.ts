@@ -29,6 +29,12 @@ export interface FilledDocument {
   issuer: Issuer;
   parent: Segment[] | undefined;
   agency: Segment[];
+  /**
+   * The agency line in the parts it may break between, never inside (the body, then the unit's name): "ỦY BAN
+   * NHÂN DÂN" | "PHƯỜNG SÀI GÒN". `parentParts` likewise.
+   */
+  agencyParts: Segment[][];
+  parentParts: Segment[][] | undefined;
   /** The issuing authority line of a decision. */
   authority: Segment[];
   formCode: string | undefined;
@@ -82,6 +88,9 @@ function basisFor(
   });
   return out;
 }
+
+/** "ỦY BAN NHÂN DÂN {unit.commune|upper}" → the body and the unit's name (a line breaks between them only). */
+const splitUnit = (text: string): string[] => text.split(/ (?=\{unit\.)/);
 
 /** Fills a template for a case under a law version's resolved values. */
 export function fillDocument(
@@ -162,6 +171,8 @@ export function fillDocument(
     issuer,
     parent: issuer.parent ? f(issuer.parent, 'issuer') : undefined,
     agency: f(issuer.agency, 'issuer'),
+    agencyParts: splitUnit(issuer.agency).map((p) => f(p, 'issuer')),
+    parentParts: issuer.parent ? splitUnit(issuer.parent).map((p) => f(p, 'issuer')) : undefined,
     authority: f(issuer.authority, 'issuer'),
     formCode: formCode ?? undefined,
     number: template.number !== undefined ? f(template.number, 'number') : undefined,
