@@ -19,6 +19,7 @@
  * @csspart deadlines - the time limits of the case
  * @csspart documents - documents of the step and issued
  * @csspart actions - the buttons of the allowed events
+ * @csspart records - what the case has on record: services provided, the latest needs assessment, the notice received
  * @csspart badge - a deadline status badge (also `due`, `at-risk`, `overdue`)
  * @csspart status - save status and storage persistence line
  * @cssproperty --hoso-gap - space between regions
