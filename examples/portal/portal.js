@@ -190,14 +190,18 @@ async function route() {
   let content;
   if (parts.length === 0) content = pageProcedures();
   else if (parts[0] === 'thu-tuc' && parts[1]) content = pageProcedure(parts[1]);
-  else if (parts[0] === 'ho-so' && parts[3] === 'van-ban' && parts[4])
+  else if (parts[0] === 'ho-so' && parts[3] === 'van-ban' && parts[4]) {
+    await hoso.loadDocument(); // <hoso-document> is its own chunk of the bundle: loaded and registered here
     content = await lazyPage('./pages/document.js', parts[1], parts[2], parts[4]);
-  else if (parts[0] === 'ho-so' && parts[1] && parts[2]) content = pageProcedure(parts[1], parts[2]);
+  } else if (parts[0] === 'ho-so' && parts[1] && parts[2]) content = pageProcedure(parts[1], parts[2]);
   else if (parts[0] === 'ho-so') {
     void link?.pull();
+    await hoso.loadCaseList(); // its own chunk of the bundle, as are the timeline, documents and the report
     content = pageCases();
-  } else if (parts[0] === 'nguoi' && parts[1]) content = pageTimeline(parts[1]);
-  else if (parts[0] === 'bao-cao') content = await lazyPage('./pages/report.js');
+  } else if (parts[0] === 'nguoi' && parts[1]) {
+    await hoso.loadCaseTimeline();
+    content = pageTimeline(parts[1]);
+  } else if (parts[0] === 'bao-cao') content = await lazyPage('./pages/report.js');
   else content = [heading(t('unknownPage'))];
   main.replaceChildren(...content);
   for (const a of document.querySelectorAll('[data-nav]')) {

@@ -30,16 +30,18 @@ export async function detectServer() {
 
 export class ServerLink extends EventTarget {
   /**
-   * @param {{ store: any, config: ServerConfig, commune: string, outbox: any }} o `outbox`: the elements bundle,
-   *   which re-exports @hoso/case-store's outbox (OutboxSender, createHttpAdapter, outboxErrorMessage, keepAsDraft)
-   *   and loads procedures (builtinProcedures), for the form of a refused event.
+   * @param {{ store: any, config: ServerConfig, commune: string, outbox: any, hoso: any }} o `outbox`: the outbox
+   *   API of @hoso/case-store (OutboxSender, createHttpAdapter, outboxErrorMessage, keepAsDraft), from the elements
+   *   bundle's `loadOutbox()`; `hoso`: the elements bundle, which loads procedures (builtinProcedures), for the form
+   *   of a refused event.
    */
-  constructor({ store, config, commune, outbox }) {
+  constructor({ store, config, commune, outbox, hoso }) {
     super();
     this.store = store;
     this.config = config;
     this.commune = commune;
     this.outbox = outbox;
+    this.hoso = hoso;
     /** @type {Map<string, Promise<string>>} role → token */
     this.tokens = new Map();
     /** @type {Map<string, any>} role → adapter */
@@ -86,7 +88,9 @@ export class ServerLink extends EventTarget {
 
   /** Opens the link: starts sending and pulls the commune's cases (then every `everyMs`). `hoso`: the bundle. */
   static async open({ store, config, commune, hoso, everyMs = 30_000 }) {
-    const link = new ServerLink({ store, config, commune, outbox: hoso });
+    // The outbox is its own chunk of the bundle: only a portal in server mode loads it.
+    const outbox = await hoso.loadOutbox();
+    const link = new ServerLink({ store, config, commune, outbox, hoso });
     link.sender.start();
     void link.pull();
     link.timer = setInterval(() => void link.pull(), everyMs);
@@ -122,7 +126,7 @@ export class ServerLink extends EventTarget {
 
   /** The form a refused event was typed in (its machine's `meta.events.<TYPE>.form`) and that form's version. */
   async #formOf(submission) {
-    const loaded = await this.outbox.builtinProcedures(submission.procedure);
+    const loaded = await this.hoso.builtinProcedures(submission.procedure);
     // Each state lists its events in `meta.events`, with the form they are typed in.
     const find = (node) => {
       if (!node || typeof node !== 'object') return undefined;
