@@ -23,6 +23,8 @@ export interface ControlsContext {
   onCommune: (code: string) => void;
   unitLabel: (code: string) => string;
   plans: PlanOption[];
+  /** Id of the plan used when none is chosen (the definitions' `defaultPlan`): its title is shown on that option. */
+  defaultPlan?: string;
   plan: string;
   onPlan: (id: string) => void;
 }
@@ -42,6 +44,12 @@ function select(
       ${options.map((o) => html`<option value=${o.value} ?selected=${o.value === current}>${o.label}</option>`)}
     </select>
   </div>`;
+}
+
+/** "Default plan: <its title>", so the chooser itself says whose targets are used; the bare words when unknown. */
+export function defaultPlanLabel(ctx: Pick<ControlsContext, 't' | 'lang' | 'plans' | 'defaultPlan'>): string {
+  const plan = ctx.defaultPlan ? ctx.plans.find((p) => p.id === ctx.defaultPlan) : undefined;
+  return plan ? `${ctx.t.defaultPlan}: ${textOf(plan.title, ctx.lang, plan.id)}` : ctx.t.defaultPlan;
 }
 
 export function renderControls(ctx: ControlsContext): TemplateResult {
@@ -137,7 +145,7 @@ export function renderControls(ctx: ControlsContext): TemplateResult {
             'plan',
             t.plan,
             [
-              { value: '', label: t.defaultPlan },
+              { value: '', label: defaultPlanLabel(ctx) },
               ...ctx.plans.map((p) => ({ value: p.id, label: textOf(p.title, lang, p.id) })),
             ],
             ctx.plan,
