@@ -42,6 +42,7 @@ import { renderDeadlines, renderDocuments, renderSteps, stepsOf } from './parts.
 import { procedureStyles } from './hoso-procedure.styles.js';
 import { CaseSession, type ActiveStep } from './session.js';
 import { RecordForms, recordedNotice, renderRecords } from './records.js';
+import { StaleDrafts } from './stale-drafts.js';
 import { renderActions, renderActive, renderAlert, renderHeader, renderStatus } from './views.js';
 import type { ProcedureAlert, ProcedureUser, SubmissionQueue } from './types.js';
 
@@ -74,6 +75,7 @@ export class HosoProcedure extends LitElement {
 
   readonly #drafts = new DraftKeeper(this, () => this.#session?.store);
   readonly #records = new RecordForms(this);
+  readonly #stale = new StaleDrafts(this);
   #session: CaseSession | undefined;
   #unsubscribe: (() => void) | undefined;
   #loadToken = 0;
@@ -128,7 +130,8 @@ export class HosoProcedure extends LitElement {
       this.#unsubscribe?.();
       this.#unsubscribe = store.subscribe((change, origin) => void this.#onStoreChange(change, origin));
       this.#refreshView();
-      const resume = await session.resumableDraft();
+      await this.#stale.load(session, this.view!);
+      const resume = await session.resumableDraft(this.view!);
       if (resume) await this.#openStep(resume.event, resume.draft);
     } catch (e) {
       if (token === this.#loadToken) this.failure = e instanceof Error ? e.message : String(e);
@@ -144,6 +147,8 @@ export class HosoProcedure extends LitElement {
   async #openStep(event: string, draft?: import('@hoso/case-store').Draft): Promise<void> {
     const s = this.#session!;
     this.alert = undefined;
+    // A draft for a step the case has left is listed on the case page, never opened as this step's form.
+    if (draft && !this.view!.allowedEvents.some((e) => e.type === event)) return this.#stale.load(s, this.view!);
     try {
       // <hoso-form> and JSON Forms load with the first form a person opens, not with the page.
       const [step] = await Promise.all([s.step(event, this.view!, draft), import('@hoso/forms')]);
@@ -221,6 +226,7 @@ export class HosoProcedure extends LitElement {
     this.alert = undefined;
     this.caseId = result.case.id;
     this.#refreshView();
+    void this.#stale.load(s, this.view!);
     const kept = before.rev !== 0 && before.state === result.case.state;
     this.notice = kept ? recordedNotice(this.#lang, this.view!, event.type) : this.#t.saved;
     void this.#askPersistence();
@@ -237,9 +243,7 @@ export class HosoProcedure extends LitElement {
         ),
       );
     }
-    // `case`: the case after the event, so a new case reaches a backend with its person (SubmissionQueue does not
-    // declare it yet, hence the variable).
-    const submission = {
+    await this.outbox?.queue({
       caseId: result.case.id,
       procedure: result.case.procedure,
       procedureVersion: result.case.procedureVersion,
@@ -247,8 +251,7 @@ export class HosoProcedure extends LitElement {
       event,
       baseRev: before.rev,
       case: result.case,
-    };
-    if (this.outbox) await this.outbox.queue(submission);
+    });
   }
 
   #storeFailure(e: unknown): void {
@@ -264,6 +267,7 @@ export class HosoProcedure extends LitElement {
     if (change.kind === 'case' && change.id === s.current.id) {
       await s.reloadCase();
       this.#refreshView();
+      void this.#stale.load(s, this.view!);
       this.notice = this.#t.remoteChange;
     } else if (
       change.kind === 'draft' &&
@@ -330,6 +334,7 @@ export class HosoProcedure extends LitElement {
         )}
         <div class="work">
           ${this.active ? this.#renderActive() : renderActions(view, this.#t, this.#lang, (type) => void this.#openStep(type))}
+          ${this.#stale.render(lang, t)}
           ${s.isNew ? nothing : renderRecords(s.current.data as Record<string, unknown>, this.loaded, this.#records, lang, t)}
         </div>
         <div class="side">${renderDeadlines(view, s.loaded.runtime, t, lang)} ${renderDocuments(view, t, lang)}</div>

@@ -27,6 +27,7 @@ const TERMS = {
     provider: 'Nơi cung cấp',
     needs: 'Đánh giá nhu cầu gần nhất',
     notice: 'Thông báo đã nhận',
+    loading: 'Đang tải tên dịch vụ',
     recorded: (title: string) => `Đã ghi nhận: ${title}. Xem mục “Thông tin đã ghi nhận”.`,
   },
   en: {
@@ -37,6 +38,7 @@ const TERMS = {
     provider: 'Provider',
     needs: 'Latest needs assessment',
     notice: 'Notice received',
+    loading: 'Loading the service name',
     recorded: (title: string) => `Recorded: ${title}. See “On record”.`,
   },
 };
@@ -103,9 +105,12 @@ export function renderRecords(
   const serviceForm = services.length ? forms.get(loaded, 'services') : null;
   const needsForm = needs ? forms.get(loaded, 'needs') : null;
   const noticeForm = notice ? forms.get(loaded, 'completionNotice') : null;
-  const typeOf = (entry: Obj): string => {
-    if (!serviceForm) return String(entry['type'] ?? '');
-    return rows(serviceForm, { type: entry['type'] }, lang, terms)[0]?.value ?? String(entry['type'] ?? '');
+  // The type's title comes from the form; the raw code (`counselling`) is never shown, not even while it loads.
+  const typeOf = (entry: Obj): TemplateResult | string => {
+    if (serviceForm === undefined)
+      return html`<span aria-hidden="true">…</span><span class="visually-hidden">${w.loading}</span>`;
+    const title = serviceForm ? rows(serviceForm, { type: entry['type'] }, lang, terms)[0]?.value : undefined;
+    return title && title !== entry['type'] ? title : '—';
   };
   return html`<section part="records" aria-labelledby="records-h">
     <h3 id="records-h">${w.records}</h3>

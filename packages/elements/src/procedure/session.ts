@@ -33,6 +33,12 @@ export interface ActiveStep {
 
 type Obj = Record<string, unknown>;
 
+/** A stored draft and the event it was typed for. */
+export interface StepDraft {
+  event: string;
+  draft: Draft;
+}
+
 const eventOfDraft = (id: string): string => id.split('/').pop()!.split('~')[0]!;
 
 export class CaseSession {
@@ -65,14 +71,43 @@ export class CaseSession {
     return new CaseSession(loaded, store, runtime.createCase({ id, person: {}, at: now }), true, newest);
   }
 
-  /** The newest unfinished draft of this case, to reopen at once. */
-  async resumableDraft(): Promise<{ event: string; draft: Draft } | undefined> {
-    if (this.isNew) return this.pending ? { event: eventOfDraft(this.pending.id), draft: this.pending } : undefined;
-    const drafts = (await this.store.listDrafts({ caseId: this.current.id })).sort((a, b) =>
-      a.updatedAt < b.updatedAt ? 1 : -1,
-    );
-    const d = drafts[0];
-    return d ? { event: eventOfDraft(d.id), draft: d } : undefined;
+  /** This case's drafts, newest first: those `view` lets open, and those typed for a step the case has left. */
+  async drafts(view: CaseView): Promise<{ open: StepDraft[]; stale: StepDraft[] }> {
+    const all = this.isNew
+      ? this.pending
+        ? [this.pending]
+        : []
+      : (await this.store.listDrafts({ caseId: this.current.id })).sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1));
+    const open: StepDraft[] = [];
+    const stale: StepDraft[] = [];
+    for (const draft of all) {
+      const event = eventOfDraft(draft.id);
+      (view.allowedEvents.some((e) => e.type === event) ? open : stale).push({ event, draft });
+    }
+    return { open, stale };
+  }
+
+  /** The newest unfinished draft of this case that `view` lets open, to reopen at once. */
+  async resumableDraft(view: CaseView): Promise<StepDraft | undefined> {
+    return (await this.drafts(view)).open[0];
+  }
+
+  /** An event's title wherever the machine declares it (any state), for drafts of steps the case has left. */
+  eventTitle(event: string): { vi: string; en: string } | undefined {
+    const find = (node: Obj | undefined): Obj | undefined => {
+      const meta = (node?.['meta'] as Obj | undefined)?.['events'] as Obj | undefined;
+      const own = (meta?.[event] as Obj | undefined)?.['title'] as Obj | undefined;
+      if (own) return own;
+      for (const child of Object.values((node?.['states'] as Obj | undefined) ?? {})) {
+        const found = find(child as Obj);
+        if (found) return found;
+      }
+      return undefined;
+    };
+    const title = find(this.loaded.module.machine as Obj);
+    return typeof title?.['vi'] === 'string' && typeof title['en'] === 'string'
+      ? { vi: title['vi'], en: title['en'] }
+      : undefined;
   }
 
   draftId(event: string): string {

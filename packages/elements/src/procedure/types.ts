@@ -1,5 +1,5 @@
 /** The public shapes `<hoso-procedure>` takes from its host page. */
-import type { CaseEvent } from '@hoso/workflow';
+import type { Case, CaseEvent } from '@hoso/workflow';
 
 export interface ProcedureUser {
   id: string;
@@ -17,6 +17,8 @@ export interface SubmissionQueue {
     lawVersion: string;
     event: CaseEvent;
     baseRev: number;
+    /** The case as stored after the event, so a new case reaches a backend with its person. */
+    case?: Case;
   }): Promise<unknown>;
 }
 
