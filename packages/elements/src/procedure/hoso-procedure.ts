@@ -20,6 +20,7 @@
  * @csspart documents - documents of the step and issued
  * @csspart actions - the buttons of the allowed events
  * @csspart records - what the case has on record: services provided, the latest needs assessment, the notice received
+ * @csspart stale-drafts - drafts typed for a step the case has left: view, export or delete them
  * @csspart badge - a deadline status badge (also `due`, `at-risk`, `overdue`)
  * @csspart status - save status and storage persistence line
  * @cssproperty --hoso-gap - space between regions
