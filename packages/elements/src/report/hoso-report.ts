@@ -314,6 +314,7 @@ export class HosoReport extends LitElement {
         unitLabel: this.#unitLabel,
         plans: this.#plans(),
         plan: this.plan,
+        defaultPlan: this.builtin.defaultPlan,
         onPlan: (id) => (this.plan = id),
       })}
       <p class="status" part="status" role="status">${status}</p>

@@ -34,6 +34,8 @@ async function engine(): Promise<ComputeReport> {
 export interface BuiltinDefinitions {
   plans: PlanOption[];
   communeCounted: Set<string>;
+  /** Id of the plan whose targets are used when none is chosen. */
+  defaultPlan?: string;
 }
 
 /** The shipped definitions (`defaultDefinitions()`); empty when they cannot load. */
@@ -43,6 +45,7 @@ export async function builtinDefinitions(): Promise<BuiltinDefinitions> {
     const defs = defaultDefinitions();
     return {
       plans: defs.plans,
+      defaultPlan: defs.defaultPlan,
       communeCounted: new Set(defs.indicators.filter((i) => i.per === 'commune').map((i) => i.id)),
     };
   } catch {
