@@ -3,14 +3,14 @@
  * breakdown by sex and age band) and vertical stacked bars (persons starting each measure per quarter). Every bar
  * is a focusable image labelled with its category and value; values are also written at the bar's end.
  */
-import { svg, html, nothing, type TemplateResult } from 'lit';
-import { PALETTE, markKeys, niceScale, type Datum } from './chart-frame.js';
+import { svg, nothing, type TemplateResult } from 'lit';
+import { PALETTE, niceScale, type Datum } from './chart-frame.js';
+import { PLOT_WIDTH as W, plotSvg, valueGrid } from './chart-shared.js';
 
 export interface Bar extends Datum {
   label: string;
 }
 
-const W = 640;
 const ROW = 30;
 const LEFT = 190;
 const RIGHT = 70;
@@ -30,15 +30,10 @@ export function barChart(
   const x = (v: number): number => LEFT + (max > 0 ? (Math.min(v, max) / max) * plotW : 0);
   const color = PALETTE[(options.color ?? 0) % PALETTE.length]!;
   const target = options.target;
-  return html`<svg
-    class="plot"
-    viewBox="0 0 ${W} ${h}"
-    role="group"
-    aria-labelledby="${id}-title"
-    aria-describedby="${id}-desc ${id}-keys"
-    @keydown=${markKeys}
-  >
-    <line class="axis" x1=${LEFT} x2=${LEFT} y1=${top} y2=${top + bars.length * ROW}></line>
+  return plotSvg(
+    id,
+    h,
+    svg`<line class="axis" x1=${LEFT} x2=${LEFT} y1=${top} y2=${top + bars.length * ROW}></line>
     ${bars.map((b, i) => {
       const y = top + i * ROW;
       const end = b.value === null ? LEFT : x(b.value);
@@ -56,8 +51,8 @@ export function barChart(
           <text class="tick" x=${x(target.value)} y=${h - 4} text-anchor="middle">${target.label}</text>
         </g>`
         : nothing
-    }
-  </svg>`;
+    }`,
+  );
 }
 
 export interface Stack {
@@ -75,19 +70,10 @@ export function stackedChart(id: string, stacks: Stack[], series: string[]): Tem
   const slot = (W - M.left - M.right) / Math.max(1, stacks.length);
   const barW = Math.min(64, slot * 0.6);
   const y = (v: number): number => M.top + plotH - (v / max.max) * plotH;
-  return html`<svg
-    class="plot"
-    viewBox="0 0 ${W} ${H}"
-    role="group"
-    aria-labelledby="${id}-title"
-    aria-describedby="${id}-desc ${id}-keys"
-    @keydown=${markKeys}
-  >
-    ${max.ticks.map(
-      (v) =>
-        svg`<line class="grid" x1=${M.left} x2=${W - M.right} y1=${y(v)} y2=${y(v)}></line>
-        <text class="tick" x=${M.left - 6} y=${y(v) + 4} text-anchor="end">${v}</text>`,
-    )}
+  return plotSvg(
+    id,
+    H,
+    svg`${valueGrid(max.ticks, y, M.left, W - M.right, (v) => v)}
     ${stacks.map((s, i) => {
       const cx = M.left + slot * i + slot / 2;
       let base = 0;
@@ -104,6 +90,6 @@ export function stackedChart(id: string, stacks: Stack[], series: string[]): Tem
           </g>`;
         })}
         <text class="bar-value" x=${cx} y=${y(base) - 6} text-anchor="middle">${s.total}</text>`;
-    })}
-  </svg>`;
+    })}`,
+  );
 }

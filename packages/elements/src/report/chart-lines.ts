@@ -3,15 +3,15 @@
  * point is a focusable image labelled "series, quarter: value"; its value shows beside it on focus or hover. A
  * suppressed or missing point breaks the line and is drawn hollow on the axis.
  */
-import { svg, html, type TemplateResult } from 'lit';
-import { DASHES, PALETTE, markKeys, markerPath, niceScale, type Datum } from './chart-frame.js';
+import { svg, type TemplateResult } from 'lit';
+import { DASHES, PALETTE, markerPath, niceScale, type Datum } from './chart-frame.js';
+import { PLOT_WIDTH as W, plotSvg, valueGrid } from './chart-shared.js';
 
 export interface LineSeries {
   label: string;
   points: Datum[];
 }
 
-const W = 640;
 const H = 280;
 const M = { top: 16, right: 24, bottom: 36, left: 48 };
 
@@ -29,19 +29,10 @@ export function lineChart(
   const step = categories.length > 1 ? plotW / (categories.length - 1) : 0;
   const x = (i: number): number => M.left + inset + (categories.length > 1 ? i * step : plotW / 2);
   const y = (v: number): number => M.top + plotH - (v / scale.max) * plotH;
-  return html`<svg
-    class="plot"
-    viewBox="0 0 ${W} ${H}"
-    role="group"
-    aria-labelledby="${id}-title"
-    aria-describedby="${id}-desc ${id}-keys"
-    @keydown=${markKeys}
-  >
-    ${scale.ticks.map(
-      (v) =>
-        svg`<line class="grid" x1=${M.left} x2=${W - M.right} y1=${y(v)} y2=${y(v)}></line>
-        <text class="tick" x=${M.left - 6} y=${y(v) + 4} text-anchor="end">${format(v)}</text>`,
-    )}
+  return plotSvg(
+    id,
+    H,
+    svg`${valueGrid(scale.ticks, y, M.left, W - M.right, format)}
     ${categories.map(
       (c, i) => svg`<text class="tick" x=${x(i)} y=${H - M.bottom + 18} text-anchor="middle">${c}</text>`,
     )}
@@ -70,6 +61,6 @@ export function lineChart(
           </g>`;
         })}
       </g>`;
-    })}
-  </svg>`;
+    })}`,
+  );
 }

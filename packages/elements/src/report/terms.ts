@@ -3,17 +3,11 @@
  * interface completely, so a missing term does not compile. Indicator titles, labels, footnotes and the period
  * label come from the report itself (`{ vi, en }`), not from here.
  */
+import type { FlowKey } from '@hoso/reports';
 import type { PeriodKind } from './period.js';
 
-/** The flows of `FlowRow` the charts show, by key. */
-export type FlowKey =
-  | 'positiveTests'
-  | 'newAddicts'
-  | 'voluntaryStarts'
-  | 'compulsoryFiled'
-  | 'compulsoryAdmitted'
-  | 'postRehabEntries'
-  | 'relapses';
+/** The flows of `FlowRow` the charts show, by key (declared once in `@hoso/reports`). */
+export type { FlowKey };
 
 export interface ReportTerms {
   /** BCP 47 tag for `Intl` (numbers, dates, collation). */
