@@ -1,5 +1,6 @@
 /** Styles of `<hoso-case-list>`: a plain, high-contrast table that scrolls sideways on narrow screens. */
 import { css } from 'lit';
+import { focusRing, formControls, tableFrame } from '../styles/shared.js';
 
 export const caseListStyles = css`
   :host {
@@ -35,38 +36,12 @@ export const caseListStyles = css`
     font-size: 0.875em;
     color: var(--hoso-color-text-muted, #4a4a4a);
   }
-  input,
-  select,
-  button {
-    font: inherit;
-  }
-  input,
-  select {
-    padding: 0.375rem 0.5rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--hoso-radius, 4px);
-    background: var(--hoso-color-surface, #fff);
-    color: inherit;
-  }
-  :focus-visible {
-    outline: 3px solid var(--_focus);
-    outline-offset: 2px;
-  }
+  ${formControls}
+  ${focusRing}
   .count {
     margin: 0 0 0.5rem;
   }
-  .scroll {
-    overflow-x: auto;
-  }
-  table {
-    border-collapse: collapse;
-    width: 100%;
-  }
-  caption {
-    text-align: start;
-    font-weight: 600;
-    padding-block-end: 0.5rem;
-  }
+  ${tableFrame}
   th,
   td {
     text-align: start;

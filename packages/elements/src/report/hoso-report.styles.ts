@@ -1,5 +1,6 @@
 /** Styles of `<hoso-report>`: plain high-contrast tables, charts that scale with the page, a print layout. */
 import { css } from 'lit';
+import { focusRing, formControls, tableFrame, visuallyHidden } from '../styles/shared.js';
 
 export const reportStyles = css`
   :host {
@@ -15,23 +16,8 @@ export const reportStyles = css`
   :host([hidden]) {
     display: none;
   }
-  :focus-visible {
-    outline: 3px solid var(--_focus);
-    outline-offset: 2px;
-  }
-  button,
-  input,
-  select {
-    font: inherit;
-  }
-  input,
-  select {
-    padding: 0.375rem 0.5rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--hoso-radius, 4px);
-    background: var(--hoso-color-surface, #fff);
-    color: inherit;
-  }
+  ${focusRing}
+  ${formControls}
   button {
     padding: 0.375rem 0.75rem;
     border: 1px solid var(--_border);
@@ -73,18 +59,7 @@ export const reportStyles = css`
     color: var(--_muted);
     font-weight: normal;
   }
-  .scroll {
-    overflow-x: auto;
-  }
-  table {
-    border-collapse: collapse;
-    width: 100%;
-  }
-  caption {
-    text-align: start;
-    font-weight: 600;
-    padding-block-end: 0.5rem;
-  }
+  ${tableFrame}
   th,
   td {
     border: 1px solid var(--_border);
@@ -217,14 +192,7 @@ export const reportStyles = css`
   dialog form {
     margin-block-start: 1rem;
   }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
+  ${visuallyHidden}
   @media print {
     .controls,
     .exports,
