@@ -14,7 +14,7 @@ import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
 import { genesisHash, makeEntry } from '../audit/audit.js';
 import { ConditionEvaluator } from '../conditions/condition.js';
 import type { CompileCondition } from '../conditions/condition.js';
-import type { MachineDefinition, StateMeta, EventMeta } from '../definition/types.js';
+import type { MachineDefinition } from '../definition/types.js';
 import { builtinGuards, GuardDataError } from '../guards/guards.js';
 import type { GuardContext, GuardImpl, GuardRef } from '../guards/guards.js';
 import { applyOverlay, resolveLaw, selectLawVersion } from '../law/law-version.js';
@@ -37,6 +37,9 @@ export { stateName };
 import { buildView } from './view.js';
 import { collects, CollectDataError, dataKeyOf, guardData, storeEventData } from './case-data.js';
 import { parseCase } from './persist.js';
+import { activeMetaOf, type ActiveMeta } from './active-meta.js';
+
+export type { ActiveMeta };
 
 export interface RuntimeOptions {
   laws: readonly LawVersionFile[];
@@ -56,17 +59,6 @@ export interface CreateCaseInput {
   at: string;
   province?: string;
   id?: string;
-}
-
-/** Merged meta of the active state nodes (outermost first, innermost wins). */
-export interface ActiveMeta {
-  title: Text;
-  roles: string[];
-  events: Record<string, EventMeta>;
-  deadlines: NonNullable<StateMeta['deadlines']>;
-  documents: string[];
-  basis: StateMeta['basis'];
-  forms: string[];
 }
 
 export class Procedure {
@@ -171,29 +163,9 @@ export class Procedure {
     return createActor(this.machine, { snapshot: c.snapshot as never }).getSnapshot() as AnyMachineSnapshot;
   }
 
+  /** The merged meta of the active state nodes (`active-meta.ts`). */
   activeMeta(snapshot: AnyMachineSnapshot): ActiveMeta {
-    const metas = Object.values(snapshot.getMeta() as Record<string, StateMeta | undefined>).filter(
-      (m): m is StateMeta => !!m,
-    );
-    const out: ActiveMeta = {
-      title: { vi: '', en: '' },
-      roles: [],
-      events: {},
-      deadlines: [],
-      documents: [],
-      basis: [],
-      forms: [],
-    };
-    for (const m of metas) {
-      out.title = m.title ?? out.title;
-      if (m.roles) out.roles = m.roles;
-      out.events = { ...out.events, ...m.events };
-      out.deadlines.push(...(m.deadlines ?? []));
-      out.documents.push(...(m.documents ?? []));
-      if (m.basis?.length) out.basis = m.basis;
-      if (m.form) out.forms.push(...(Array.isArray(m.form) ? m.form : [m.form]));
-    }
-    return out;
+    return activeMetaOf(snapshot);
   }
 
   /** Event types the current state accepts (before roles and guards). */
