@@ -7,43 +7,12 @@ import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { reportToCsv, reportToXlsx, ReportExportError } from '../dist/export/index.js';
 import { cases, engine, expected } from './support.mjs';
+import { parseCsv } from './csv-reader.mjs';
 
 const { computeReport, suppressReport, communeCountedIds, defaultDefinitions, SUPPRESSED } = engine;
 const except = communeCountedIds(defaultDefinitions());
 const small = (v) => typeof v === 'number' && Number.isInteger(v) && v > 0 && v < 5;
 const reports = expected.queries.map((q) => ({ name: q.name, report: computeReport(cases, q.query) }));
-
-/** RFC 4180 records of `text` (a small reader written for the test, independent of the exporter). */
-function parseCsv(text) {
-  const records = [];
-  let field = '';
-  let record = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') {
-      record.push(field);
-      field = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-      i++;
-    } else if (ch === '\n' || ch === '\r') throw new Error(`bare line break at ${i}`);
-    else field += ch;
-  }
-  assert.equal(quoted, false, 'a quoted field is not closed');
-  if (field !== '' || record.length) throw new Error('the last record has no CRLF');
-  return records;
-}
 
 const records = (csv) => parseCsv(csv.replace(/^\uFEFF/, ''));
 

@@ -8,38 +8,7 @@ import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { unzipSync, strFromU8 } from 'fflate';
 import { reportToCsv, reportToXlsx, ReportExportError, exportFileName } from '../dist/export/index.js';
-
-/** RFC 4180 records of `text` (a small reader written for the test, independent of the exporter). */
-function parseCsv(text) {
-  const records = [];
-  let field = '';
-  let record = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') {
-      record.push(field);
-      field = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-      i++;
-    } else if (ch === '\n' || ch === '\r') throw new Error(`bare line break at ${i}`);
-    else field += ch;
-  }
-  assert.equal(quoted, false, 'a quoted field is not closed');
-  if (field !== '' || record.length) throw new Error('the last record has no CRLF');
-  return records;
-}
+import { parseCsv } from './csv-reader.mjs';
 
 const cells = (rows) => rows.map((r) => ({ key: r[0], numerator: r[1], denominator: r[2] }));
 
