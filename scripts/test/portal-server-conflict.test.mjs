@@ -5,13 +5,13 @@
 // happened, and what it typed is kept as a draft that reopens in the form, and sends once checked. The server holds
 // exactly one of the two assessments until then, and every audit chain verifies. Needs the build (`pnpm build`).
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ROOT } from '../lib/run.mjs';
 import { CHROME } from '../lib/setup.mjs';
+import { hosoApi, inProcedure, startServerMode } from './server-mode.mjs';
 
 const BUNDLE = join(ROOT, 'packages/elements/bundle/hoso-elements.js');
 const SERVER = join(ROOT, 'packages/server/dist/index.js');
@@ -26,35 +26,17 @@ const wanted = (process.env.BROWSERS ?? 'chromium').split(',');
 const COMMUNE = '26734';
 const PERSON = 'Phạm Thị Hai Thiết Bị';
 
-/** In the page: the `<hoso-procedure>`'s shadow root query, then the form's (`form:` prefix). */
-function inProcedure(selector) {
-  const root = document.querySelector('hoso-procedure')?.shadowRoot;
-  if (!root) return null;
-  if (selector.startsWith('form:'))
-    return root.querySelector('hoso-form')?.shadowRoot?.querySelector(selector.slice(5));
-  return root.querySelector(selector);
-}
-
 describe(
   'two devices edit the same case offline (start --server)',
   { skip: skip || !wanted.includes('chromium'), timeout: 180_000 },
   () => {
-    let child;
+    let server;
     let base;
-    let dataDir;
-    let output = '';
     const devices = [];
     const pageErrors = [];
     let caseId;
 
-    const api = async (path, role = 'commune-officer', init = {}) => {
-      const session = await (await fetch(`${base}/api/portal/session?role=${role}&commune=${COMMUNE}`)).json();
-      const res = await fetch(`${base}/api/hoso${path}`, {
-        ...init,
-        headers: { Authorization: `Bearer ${session.token}`, ...(init.headers ?? {}) },
-      });
-      return { status: res.status, body: await res.json() };
-    };
+    let api;
     const serverCase = async () => (await api(`/cases?commune=${COMMUNE}`)).body.cases.find((c) => c.id === caseId);
     const status = (page) =>
       page.$eval('#sync-status', (p) => ({ state: p.dataset.state, sent: Number(p.dataset.sent) }));
@@ -96,25 +78,9 @@ describe(
     }
 
     before(async () => {
-      dataDir = mkdtempSync(join(tmpdir(), 'hoso-conflict-data-'));
-      child = spawn(process.execPath, ['scripts/start.mjs', '--no-install', '--no-build', '--server'], {
-        cwd: ROOT,
-        env: { ...process.env, PORT: '0', HOSO_DATA_DIR: dataDir, DATABASE_URL: '', HOSO_JWT_SECRET: '' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      child.stderr.on('data', (d) => (output += d));
-      base = await new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`start --server did not serve in 60 s:\n${output}`)), 60_000);
-        child.stdout.on('data', (d) => {
-          output += d;
-          const m = /Portal: http:\/\/localhost:(\d+)\//.exec(output);
-          if (m && output.includes('Cases are sent to the hoso server')) {
-            clearTimeout(timer);
-            resolve(`http://127.0.0.1:${m[1]}`);
-          }
-        });
-        child.once('exit', (code) => reject(new Error(`start --server exited with ${code}:\n${output}`)));
-      });
+      server = await startServerMode('hoso-conflict-data-');
+      ({ base } = server);
+      api = hosoApi(base, COMMUNE);
       const puppeteer = (await import('puppeteer-core')).default;
       for (const label of ['first', 'second']) {
         const profile = mkdtempSync(join(tmpdir(), `hoso-conflict-${label}-`));
@@ -145,12 +111,7 @@ describe(
         await d.browser.close().catch(() => {});
         rmSync(d.profile, { recursive: true, force: true });
       }
-      if (child && child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-      }
-      rmSync(dataDir, { recursive: true, force: true });
+      await server?.stop();
     });
 
     it('both devices pull the case the officer registered', async () => {

@@ -5,13 +5,13 @@
 // an audit chain that verifies. A case another device sent to the server then shows in the portal's case list
 // (sync pull). Needs the build (`pnpm build`).
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ROOT } from '../lib/run.mjs';
 import { CHROME } from '../lib/setup.mjs';
+import { hosoApi, inProcedure, startServerMode } from './server-mode.mjs';
 
 const BUNDLE = join(ROOT, 'packages/elements/bundle/hoso-elements.js');
 const SERVER = join(ROOT, 'packages/server/dist/index.js');
@@ -26,26 +26,16 @@ const wanted = (process.env.BROWSERS ?? 'chromium').split(',');
 const COMMUNE = '26734';
 const NAME = 'Trần Thị Kiểm Thử';
 
-/** In the page: the `<hoso-procedure>`'s shadow root query, then the form's (`form:` prefix). */
-function inProcedure(selector) {
-  const root = document.querySelector('hoso-procedure')?.shadowRoot;
-  if (!root) return null;
-  if (selector.startsWith('form:'))
-    return root.querySelector('hoso-form')?.shadowRoot?.querySelector(selector.slice(5));
-  return root.querySelector(selector);
-}
-
 describe(
   'demo portal against the hoso server (start --server)',
   { skip: skip || !wanted.includes('chromium'), timeout: 120_000 },
   () => {
-    let child;
+    let server;
     let base;
     let dataDir;
     let profile;
     let browser;
     let page;
-    let output = '';
     const pageErrors = [];
     const violations = [];
 
@@ -57,36 +47,13 @@ describe(
       await handle.evaluate((b) => b.focus());
       await page.keyboard.press('Enter');
     };
-    const api = async (path, role = 'commune-officer', init = {}) => {
-      const session = await (await fetch(`${base}/api/portal/session?role=${role}&commune=${COMMUNE}`)).json();
-      const res = await fetch(`${base}/api/hoso${path}`, {
-        ...init,
-        headers: { Authorization: `Bearer ${session.token}`, ...(init.headers ?? {}) },
-      });
-      return { status: res.status, body: await res.json() };
-    };
+    let api;
 
     before(async () => {
-      dataDir = mkdtempSync(join(tmpdir(), 'hoso-portal-server-data-'));
       profile = mkdtempSync(join(tmpdir(), 'hoso-portal-server-profile-'));
-      child = spawn(process.execPath, ['scripts/start.mjs', '--no-install', '--no-build', '--server'], {
-        cwd: ROOT,
-        env: { ...process.env, PORT: '0', HOSO_DATA_DIR: dataDir, DATABASE_URL: '', HOSO_JWT_SECRET: '' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      child.stderr.on('data', (d) => (output += d));
-      base = await new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`start --server did not serve in 60 s:\n${output}`)), 60_000);
-        child.stdout.on('data', (d) => {
-          output += d;
-          const m = /Portal: http:\/\/localhost:(\d+)\//.exec(output);
-          if (m && output.includes('Cases are sent to the hoso server')) {
-            clearTimeout(timer);
-            resolve(`http://127.0.0.1:${m[1]}`);
-          }
-        });
-        child.once('exit', (code) => reject(new Error(`start --server exited with ${code}:\n${output}`)));
-      });
+      server = await startServerMode('hoso-portal-server-data-');
+      ({ base, dataDir } = server);
+      api = hosoApi(base, COMMUNE);
       const puppeteer = (await import('puppeteer-core')).default;
       browser = await puppeteer.launch({
         headless: true,
@@ -106,12 +73,7 @@ describe(
 
     after(async () => {
       await browser?.close().catch(() => {});
-      if (child && child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-      }
-      rmSync(dataDir, { recursive: true, force: true });
+      await server?.stop();
       rmSync(profile, { recursive: true, force: true });
     });
 
@@ -130,7 +92,7 @@ describe(
     });
 
     it('says where the data goes: the start output and the page footer name the PGlite folder', async () => {
-      assert.match(output, new RegExp(`stored in PGlite \\(PostgreSQL in WebAssembly\\) in ${dataDir}`));
+      assert.match(server.output, new RegExp(`stored in PGlite \\(PostgreSQL in WebAssembly\\) in ${dataDir}`));
       await page.goto(`${base}/examples/portal/`, { waitUntil: 'load' });
       await page.evaluate(() => localStorage.setItem('hoso-portal:today', '2026-07-06'));
       await page.waitForSelector('.procedures a', { timeout: 20_000 });
