@@ -12,6 +12,7 @@ import decision from '../../../../schemas/voluntary-rehab/decision/fixtures/vali
 import type { HosoProcedure } from './hoso-procedure.js';
 import type { HosoCaseSavedEvent } from '../events/procedure-events.js';
 import '../index.js';
+import { q, untilWithin } from './test-utils/procedure-fixture.js';
 
 const NOW = '2026-07-06T09:00:00+07:00';
 const officer = { id: 'u-1', name: 'Trần Thị Bình', roles: ['commune-officer'], communeCode: '26734' };
@@ -25,25 +26,8 @@ const newStore = async (name: string): Promise<CaseStore> => {
   return s;
 };
 
-async function until<T>(
-  fn: () => T | undefined | null | false | Promise<T | undefined | null | false>,
-  what: string,
-  ms = 5000,
-): Promise<T> {
-  const start = performance.now();
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (performance.now() - start > ms) {
-      const alert = document.querySelector('hoso-procedure')?.shadowRoot?.querySelector('[role="alert"]');
-      throw new Error(`timed out waiting for ${what}${alert ? ` (alert: ${alert.textContent?.trim()})` : ''}`);
-    }
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const until = untilWithin(5000);
 
-const q = <E extends Element = HTMLElement>(el: HosoProcedure, sel: string): E | null =>
-  el.shadowRoot!.querySelector<E>(sel);
 const formOf = (el: HosoProcedure): HosoForm | null => q<HosoForm>(el, 'hoso-form');
 
 async function mount(

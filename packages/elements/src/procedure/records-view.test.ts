@@ -3,7 +3,7 @@
  * a "Recorded …" status message (role=status) and the case's records — the services table (date, type label,
  * provider; oldest first), the latest needs assessment, the notice received — in Vietnamese and English, axe-clean.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { openCaseStore, type CaseStore } from '@hoso/case-store';
 import type { HosoForm } from '@hoso/forms';
 import registration from '../../../../schemas/voluntary-rehab/registration/fixtures/valid-community.json';
@@ -14,37 +14,16 @@ import notice from '../../../../schemas/post-rehab/completion-notice/fixtures/va
 import type { HosoProcedure } from './hoso-procedure.js';
 import type { HosoCaseSavedEvent } from '../events/procedure-events.js';
 import '../index.js';
+import { mountProcedure, q, untilWithin } from './test-utils/procedure-fixture.js';
 
 const NOW = '2026-07-06T09:00:00+07:00';
-const officer = { id: 'u-1', name: 'Trần Thị Bình', roles: ['commune-officer'], communeCode: '26734' };
 
-async function until<T>(fn: () => T | undefined | null | false, what: string, ms = 15000): Promise<T> {
-  const start = performance.now();
-  for (;;) {
-    const v = fn();
-    if (v) return v;
-    if (performance.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const until = untilWithin(15000);
 
-const q = <E extends Element = HTMLElement>(el: HosoProcedure, sel: string): E | null =>
-  el.shadowRoot!.querySelector<E>(sel);
 const text = (el: Element | null): string => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
-async function mount(store: CaseStore, procedure: string, lang: string): Promise<HosoProcedure> {
-  const el = await fixture<HosoProcedure>(
-    html`<hoso-procedure
-      procedure=${procedure}
-      lang=${lang}
-      now=${NOW}
-      .user=${officer}
-      .store=${store}
-    ></hoso-procedure>`,
-  );
-  await until(() => q(el, '.header h2'), 'the procedure to load');
-  return el;
-}
+const mount = (store: CaseStore, procedure: string, lang: string): Promise<HosoProcedure> =>
+  mountProcedure({ store, procedure, lang, now: NOW, within: 15000 });
 
 async function send(el: HosoProcedure, event: string, data: unknown): Promise<void> {
   (await until(() => q<HTMLButtonElement>(el, `button[data-event="${event}"]`), `the ${event} button`)).click();

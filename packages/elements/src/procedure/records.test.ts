@@ -3,7 +3,7 @@
  * an empty form (never the list already recorded), the answers to check show the one entry typed, and the case keeps
  * every entry, oldest first, in a real IndexedDB store; the needs assessment shows its options in both languages.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { openCaseStore, type CaseRecord, type CaseStore } from '@hoso/case-store';
 
 /** The stored case fields these tests read. */
@@ -16,40 +16,14 @@ import needs from '../../../../schemas/voluntary-rehab/needs/fixtures/valid.json
 import type { HosoProcedure } from './hoso-procedure.js';
 import type { HosoCaseSavedEvent } from '../events/procedure-events.js';
 import '../index.js';
+import { mountProcedure, q, untilWithin } from './test-utils/procedure-fixture.js';
 
 const NOW = '2026-07-06T09:00:00+07:00';
-const officer = { id: 'u-1', name: 'Trần Thị Bình', roles: ['commune-officer'], communeCode: '26734' };
 
-async function until<T>(fn: () => T | undefined | null | false, what: string, ms = 15000): Promise<T> {
-  const start = performance.now();
-  for (;;) {
-    const v = fn();
-    if (v) return v;
-    if (performance.now() - start > ms) {
-      const alert = document.querySelector('hoso-procedure')?.shadowRoot?.querySelector('[role="alert"]');
-      throw new Error(`timed out waiting for ${what}${alert ? ` (alert: ${alert.textContent?.trim()})` : ''}`);
-    }
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const until = untilWithin(15000);
 
-const q = <E extends Element = HTMLElement>(el: HosoProcedure, sel: string): E | null =>
-  el.shadowRoot!.querySelector<E>(sel);
-
-async function mount(store: CaseStore, lang = 'vi', caseId = ''): Promise<HosoProcedure> {
-  const el = await fixture<HosoProcedure>(
-    html`<hoso-procedure
-      procedure="voluntary-rehab"
-      case-id=${caseId}
-      lang=${lang}
-      now=${NOW}
-      .user=${officer}
-      .store=${store}
-    ></hoso-procedure>`,
-  );
-  await until(() => q(el, '.header h2'), 'the procedure to load');
-  return el;
-}
+const mount = (store: CaseStore, lang = 'vi', caseId = ''): Promise<HosoProcedure> =>
+  mountProcedure({ store, lang, caseId, now: NOW, within: 15000 });
 
 /** Opens the event's form, sets its data, checks the answers and sends it; returns the saved case. */
 async function send(el: HosoProcedure, event: string, data: unknown, check?: (answers: HTMLElement) => void) {

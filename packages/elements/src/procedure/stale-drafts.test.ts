@@ -4,7 +4,7 @@
  * it as a form nor show an error: the case page lists it under a notice (vi/en, axe-clean); "View" shows its answers
  * read-only; "Delete" asks first, "Keep it" keeps it, and confirming removes it from the store.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { openCaseStore, type CaseRecord, type CaseStore, type Draft } from '@hoso/case-store';
 import type { Case } from '@hoso/workflow';
 import registration from '../../../../schemas/voluntary-rehab/registration/fixtures/valid-community.json';
@@ -12,22 +12,12 @@ import decision from '../../../../schemas/voluntary-rehab/decision/fixtures/vali
 import type { HosoProcedure } from './hoso-procedure.js';
 import { builtinProcedures } from './content.js';
 import '../index.js';
+import { mountProcedure, q, untilWithin } from './test-utils/procedure-fixture.js';
 
 const NOW = '2026-07-16T09:00:00+07:00';
-const officer = { id: 'u-1', name: 'Trần Thị Bình', roles: ['commune-officer'], communeCode: '26734' };
 
-async function until<T>(fn: () => T | undefined | null | false | Promise<T | undefined | null | false>, what: string) {
-  const start = performance.now();
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (performance.now() - start > 10000) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const until = untilWithin(10000);
 
-const q = <E extends Element = HTMLElement>(el: HosoProcedure, sel: string): E | null =>
-  el.shadowRoot!.querySelector<E>(sel);
 const text = (el: Element | null): string => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 /** A voluntary-rehab case registered and decided (by whoever the procedure lets), stored on the device. */
@@ -67,20 +57,8 @@ async function losingDraft(store: CaseStore, caseId: string): Promise<Draft> {
   );
 }
 
-async function mount(store: CaseStore, caseId: string, lang: string): Promise<HosoProcedure> {
-  const el = await fixture<HosoProcedure>(
-    html`<hoso-procedure
-      procedure="voluntary-rehab"
-      case-id=${caseId}
-      lang=${lang}
-      now=${NOW}
-      .user=${officer}
-      .store=${store}
-    ></hoso-procedure>`,
-  );
-  await until(() => q(el, '.header h2'), 'the procedure to load');
-  return el;
-}
+const mount = (store: CaseStore, caseId: string, lang: string): Promise<HosoProcedure> =>
+  mountProcedure({ store, caseId, lang, now: NOW, within: 10000 });
 
 describe('<hoso-procedure> drafts for a step the case has left', () => {
   let store: CaseStore;

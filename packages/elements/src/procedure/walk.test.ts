@@ -14,6 +14,7 @@ import type { Case, CaseEvent, Person } from '@hoso/workflow';
 import { builtinProcedures } from './content.js';
 import type { HosoProcedure } from './hoso-procedure.js';
 import '../index.js';
+import { untilWithin } from './test-utils/procedure-fixture.js';
 import s01 from '../../../../examples/scenarios/addiction-determination-police-minor-not-addicted.json';
 import s02 from '../../../../examples/scenarios/addiction-determination-voluntary-addicted.json';
 import s03 from '../../../../examples/scenarios/compulsory-rehab-adult-complaint-review.json';
@@ -58,15 +59,7 @@ const SCENARIOS: Record<string, Scenario> = {
 
 const COMMUNE = '26734';
 
-async function until<T>(fn: () => T | undefined | null | false, what: string, ms = 8000): Promise<T> {
-  const start = performance.now();
-  for (;;) {
-    const v = fn();
-    if (v) return v;
-    if (performance.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const until = untilWithin(8000);
 
 /** Focus a button inside the element and press Enter, as a keyboard user does. */
 async function press(button: HTMLElement): Promise<void> {
