@@ -2,10 +2,31 @@
 // build) on a free port with PGlite in a temp folder, its API through the portal's development login, and the
 // query the tests run in the page to reach inside `<hoso-procedure>`.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../lib/run.mjs';
+import { CHROME } from '../lib/setup.mjs';
+
+/** The built workflow package (its `verifyAudit` checks the server's audit chains). */
+export const WORKFLOW = join(ROOT, 'packages/workflow/dist/index.js');
+
+/**
+ * Why a server-mode test cannot run here, or `false`: a missing build (elements bundle, server, workflow), one of
+ * `files`, or Chromium, or Chromium not among BROWSERS (default chromium).
+ */
+export function serverModeSkip(...files) {
+  const needed = [
+    join(ROOT, 'packages/elements/bundle/hoso-elements.js'),
+    join(ROOT, 'packages/server/dist/index.js'),
+    WORKFLOW,
+    ...files,
+    CHROME,
+  ];
+  const missing = needed.filter((f) => !existsSync(f)).map((f) => f.replace(`${ROOT}/`, ''));
+  const skip = missing.length ? `missing: ${missing.join(', ')} (run pnpm build; apt-get install chromium)` : false;
+  return skip || !(process.env.BROWSERS ?? 'chromium').split(',').includes('chromium');
+}
 
 /**
  * Starts the portal in server mode with its data in a new temp folder named `${prefix}…`; resolves once it
