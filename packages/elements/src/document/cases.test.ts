@@ -2,42 +2,16 @@
 // scenario played by the real runtime, plus fixture events) and compared field by field with the case data.
 import { expect, fixture, html } from '@open-wc/testing';
 import type { Case } from '@hoso/workflow';
-import { fixtures } from '../../../../schemas/generated/fixtures.js';
-import s1 from '../../../../examples/scenarios/addiction-determination-voluntary-addicted.json';
-import s2 from '../../../../examples/scenarios/compulsory-rehab-adult-complaint-review.json';
-import s3 from '../../../../examples/scenarios/drug-user-management-residence-change.json';
-import s4 from '../../../../examples/scenarios/electronic-monitoring-adult-violation.json';
-import s5 from '../../../../examples/scenarios/post-rehab-compulsory-two-years.json';
-import s6 from '../../../../examples/scenarios/voluntary-rehab-refusals.json';
-import s7 from '../../../../examples/scenarios/voluntary-rehab-adult-community.json';
-import cases from './cases.json';
-import { builtinProcedures } from '../procedure/content.js';
 import { builtinTemplateIds } from './templates.js';
-import {
-  buildDocumentCase,
-  type DocumentCaseSources,
-  type DocumentCaseSpec,
-  type ExampleScenario,
-} from './document-cases.js';
+import cases from './cases.json';
+import { buildDocumentCase, type DocumentCaseSpec } from './document-cases.js';
+import { EXAMPLE_UNIT, exampleSources } from './test-utils/example-cases.js';
 import './hoso-document.js';
 import type { HosoDocument } from './hoso-document.js';
 
-const SCENARIOS: Record<string, unknown> = {
-  'addiction-determination-voluntary-addicted': s1,
-  'compulsory-rehab-adult-complaint-review': s2,
-  'drug-user-management-residence-change': s3,
-  'electronic-monitoring-adult-violation': s4,
-  'post-rehab-compulsory-two-years': s5,
-  'voluntary-rehab-refusals': s6,
-  'voluntary-rehab-adult-community': s7,
-};
-const sources: DocumentCaseSources = {
-  scenario: (name) => SCENARIOS[name] as ExampleScenario,
-  fixture: (form, file) => fixtures[form]?.find((f) => f.file === file)?.data,
-  procedure: async (id) => (await builtinProcedures(id)).runtime,
-};
+const sources = exampleSources;
 const specs = cases.cases as DocumentCaseSpec[];
-const UNIT = { commune: 'xã Đông Sơn', province: 'tỉnh Thanh Hóa', place: 'Đông Sơn' };
+const UNIT = EXAMPLE_UNIT;
 
 async function render(template: string): Promise<{ el: HosoDocument; c: Case }> {
   const spec = specs.find((s) => s.template === template)!;

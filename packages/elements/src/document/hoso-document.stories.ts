@@ -5,30 +5,12 @@
 // added later appears there by itself; stories.test.ts fails until it also has its own story below.
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import type { Case } from '@hoso/workflow';
-import { fixtures } from '../../../../schemas/generated/fixtures.js';
-import s1 from '../../../../examples/scenarios/addiction-determination-voluntary-addicted.json';
-import s2 from '../../../../examples/scenarios/compulsory-rehab-adult-complaint-review.json';
-import s3 from '../../../../examples/scenarios/drug-user-management-residence-change.json';
-import s4 from '../../../../examples/scenarios/electronic-monitoring-adult-violation.json';
-import s5 from '../../../../examples/scenarios/post-rehab-compulsory-two-years.json';
-import s6 from '../../../../examples/scenarios/voluntary-rehab-refusals.json';
-import s7 from '../../../../examples/scenarios/voluntary-rehab-adult-community.json';
 import cases from './cases.json';
-import { builtinProcedures } from '../procedure/content.js';
-import { buildDocumentCase, type DocumentCaseSpec, type ExampleScenario } from './document-cases.js';
+import { buildDocumentCase, type DocumentCaseSpec } from './document-cases.js';
 import { builtinTemplateIds } from './templates.js';
+import { EXAMPLE_UNIT, exampleSources } from './test-utils/example-cases.js';
 import './hoso-document.js';
 import type { HosoDocument } from './hoso-document.js';
-
-const SCENARIOS: Record<string, unknown> = {
-  'addiction-determination-voluntary-addicted': s1,
-  'compulsory-rehab-adult-complaint-review': s2,
-  'drug-user-management-residence-change': s3,
-  'electronic-monitoring-adult-violation': s4,
-  'post-rehab-compulsory-two-years': s5,
-  'voluntary-rehab-refusals': s6,
-  'voluntary-rehab-adult-community': s7,
-};
 
 /** The example case of a template (built once per page). */
 const built = new Map<string, Promise<Case>>();
@@ -37,11 +19,7 @@ function exampleCase(template: string): Promise<Case> {
   if (!c) {
     const spec = (cases.cases as DocumentCaseSpec[]).find((s) => s.template === template);
     c = spec
-      ? buildDocumentCase(spec, {
-          scenario: (name) => SCENARIOS[name] as ExampleScenario,
-          fixture: (form, file) => fixtures[form]?.find((f) => f.file === file)?.data,
-          procedure: async (id) => (await builtinProcedures(id)).runtime,
-        })
+      ? buildDocumentCase(spec, exampleSources)
       : Promise.reject(new Error(`no example case for "${template}" in cases.json`));
     built.set(template, c);
   }
@@ -49,7 +27,7 @@ function exampleCase(template: string): Promise<Case> {
 }
 
 /** The issuing unit the stories use (a portal passes its own). */
-const UNIT = { commune: 'xã Đông Sơn', province: 'tỉnh Thanh Hóa', place: 'Đông Sơn' };
+const UNIT = EXAMPLE_UNIT;
 
 interface DocumentArgs {
   /** '' inherits the toolbar locale. */
