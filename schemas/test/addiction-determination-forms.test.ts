@@ -5,8 +5,7 @@
  * conclusion that contradicts the criteria, with the message in Vietnamese and English; axe-clean. Then
  * the forms of the other events (observation, result, registration record, re-determination).
  */
-import { expect, fixture, html } from '@open-wc/testing';
-import type { UISchemaElement } from '@jsonforms/core';
+import { expect } from '@open-wc/testing';
 import * as request from '../generated/addiction-determination/request.js';
 import * as criteria from '../generated/addiction-determination/criteria.js';
 import requestValid from '../addiction-determination/request/fixtures/valid.json';
@@ -16,32 +15,9 @@ import criteriaValid from '../addiction-determination/criteria/fixtures/valid.js
 import continueObservation from '../addiction-determination/criteria/fixtures/valid-continue-observation.json';
 import contradicts from '../addiction-determination/criteria/fixtures/invalid-conclusion-contradicts.json';
 import type { HosoForm } from '../../packages/forms/src/hoso-form.js';
-import { settled } from '../../packages/forms/src/renderers/arrays/array-control.js';
-import '../../packages/forms/src/index.js';
+import { render, settle } from './render-form.js';
 
 type FormModule = typeof request | typeof criteria;
-
-const settle = async (form: HosoForm): Promise<void> => {
-  for (let i = 0; i < 3; i++) {
-    await form.updateComplete;
-    await settled(form.shadowRoot!.querySelector('.form')!);
-  }
-};
-
-async function render(mod: FormModule, data: unknown, lang = 'vi'): Promise<HosoForm> {
-  const form = await fixture<HosoForm>(
-    html`<hoso-form
-      lang=${lang}
-      .schema=${mod.schema}
-      .uischema=${mod.uischema as unknown as UISchemaElement}
-      .messages=${mod.messages}
-      .validators=${mod.validators}
-      .data=${structuredClone(data)}
-    ></hoso-form>`,
-  );
-  await settle(form);
-  return form;
-}
 
 const heading = (form: HosoForm): string =>
   form.shadowRoot!.querySelector('.wizard-heading')?.textContent?.trim() ?? '';

@@ -9,8 +9,7 @@
  * overturns; filing asks who read the dossier once a reading date is given; invalid fixtures show their message in
  * Vietnamese and English; axe-clean.
  */
-import { expect, fixture, html } from '@open-wc/testing';
-import type { UISchemaElement } from '@jsonforms/core';
+import { expect } from '@open-wc/testing';
 import * as subject from '../generated/compulsory-rehab/subject.js';
 import * as dossier from '../generated/compulsory-rehab/dossier.js';
 import * as notice from '../generated/compulsory-rehab/notice.js';
@@ -51,46 +50,7 @@ import acceptanceValid from '../compulsory-rehab/acceptance/fixtures/valid.json'
 import recoveryRelease from '../compulsory-rehab/recovery/fixtures/valid-release.json';
 import resumptionValid from '../compulsory-rehab/resumption/fixtures/valid.json';
 import type { HosoForm } from '../../packages/forms/src/hoso-form.js';
-import { settled } from '../../packages/forms/src/renderers/arrays/array-control.js';
-import '../../packages/forms/src/index.js';
-
-type FormModule =
-  | typeof subject
-  | typeof dossier
-  | typeof notice
-  | typeof management
-  | typeof courtDecision
-  | typeof postponement
-  | typeof exemption
-  | typeof suspension
-  | typeof review
-  | typeof completion
-  | typeof filing
-  | typeof acceptanceForm
-  | typeof recovery
-  | typeof resumption;
-
-const settle = async (form: HosoForm): Promise<void> => {
-  for (let i = 0; i < 3; i++) {
-    await form.updateComplete;
-    await settled(form.shadowRoot!.querySelector('.form')!);
-  }
-};
-
-async function render(mod: FormModule, data: unknown, lang = 'vi'): Promise<HosoForm> {
-  const form = await fixture<HosoForm>(
-    html`<hoso-form
-      lang=${lang}
-      .schema=${mod.schema}
-      .uischema=${mod.uischema as unknown as UISchemaElement}
-      .messages=${mod.messages}
-      .validators=${mod.validators}
-      .data=${structuredClone(data)}
-    ></hoso-form>`,
-  );
-  await settle(form);
-  return form;
-}
+import { render, settle } from './render-form.js';
 
 const heading = (form: HosoForm): string =>
   form.shadowRoot!.querySelector('.wizard-heading')?.textContent?.trim() ?? '';

@@ -5,8 +5,7 @@
  * a minor's sample other than urine and for the laboratory only for a confirmatory test; the decision wizard walks
  * its five steps; invalid fixtures show their message in Vietnamese and English.
  */
-import { expect, fixture, html } from '@open-wc/testing';
-import type { UISchemaElement } from '@jsonforms/core';
+import { expect } from '@open-wc/testing';
 import * as testResult from '../generated/drug-user-management/test-result.js';
 import * as decision from '../generated/drug-user-management/decision.js';
 import * as declaration from '../generated/drug-user-management/self-declaration.js';
@@ -24,32 +23,7 @@ import moveValid from '../drug-user-management/residence-change/fixtures/valid.j
 import moveFamily from '../drug-user-management/residence-change/fixtures/valid-family-reports.json';
 import reporterMissing from '../drug-user-management/residence-change/fixtures/invalid-reporter-missing.json';
 import type { HosoForm } from '../../packages/forms/src/hoso-form.js';
-import { settled } from '../../packages/forms/src/renderers/arrays/array-control.js';
-import '../../packages/forms/src/index.js';
-
-type FormModule = typeof testResult | typeof decision | typeof declaration | typeof residenceChange;
-
-const settle = async (form: HosoForm): Promise<void> => {
-  for (let i = 0; i < 3; i++) {
-    await form.updateComplete;
-    await settled(form.shadowRoot!.querySelector('.form')!);
-  }
-};
-
-async function render(mod: FormModule, data: unknown, lang = 'vi'): Promise<HosoForm> {
-  const form = await fixture<HosoForm>(
-    html`<hoso-form
-      lang=${lang}
-      .schema=${mod.schema}
-      .uischema=${mod.uischema as unknown as UISchemaElement}
-      .messages=${mod.messages}
-      .validators=${mod.validators}
-      .data=${structuredClone(data)}
-    ></hoso-form>`,
-  );
-  await settle(form);
-  return form;
-}
+import { render, settle } from './render-form.js';
 
 const heading = (form: HosoForm): string =>
   form.shadowRoot!.querySelector('.wizard-heading')?.textContent?.trim() ?? '';

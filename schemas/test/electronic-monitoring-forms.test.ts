@@ -5,40 +5,17 @@
  * Vietnamese and English, and the 12–24-month term is enforced; axe-clean. Then the forms of the
  * monitoring events (relocation, damage, violation, termination, completion) with their fixtures.
  */
-import { expect, fixture, html } from '@open-wc/testing';
-import type { UISchemaElement } from '@jsonforms/core';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import * as decision from '../generated/electronic-monitoring/decision.js';
 import valid from '../electronic-monitoring/decision/fixtures/valid.json';
 import minor from '../electronic-monitoring/decision/fixtures/valid-minor-post-rehab.json';
 import consentRefused from '../electronic-monitoring/decision/fixtures/invalid-minor-consent-refused.json';
 import type { HosoForm } from '../../packages/forms/src/hoso-form.js';
-import { settled } from '../../packages/forms/src/renderers/arrays/array-control.js';
-import '../../packages/forms/src/index.js';
-
-const settle = async (form: HosoForm): Promise<void> => {
-  for (let i = 0; i < 3; i++) {
-    await form.updateComplete;
-    await settled(form.shadowRoot!.querySelector('.form')!);
-  }
-};
+import { render as renderWith, settle } from './render-form.js';
 
 type FormModule = typeof decision;
 
-async function renderWith(mod: FormModule, data: unknown, lang = 'vi'): Promise<HosoForm> {
-  const form = await fixture<HosoForm>(
-    html`<hoso-form
-      lang=${lang}
-      .schema=${mod.schema}
-      .uischema=${mod.uischema as unknown as UISchemaElement}
-      .messages=${mod.messages}
-      .validators=${mod.validators}
-      .data=${structuredClone(data)}
-    ></hoso-form>`,
-  );
-  await settle(form);
-  return form;
-}
 const render = (data: unknown, lang = 'vi'): Promise<HosoForm> => renderWith(decision, data, lang);
 
 const heading = (form: HosoForm): string =>

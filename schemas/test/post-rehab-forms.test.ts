@@ -5,8 +5,7 @@
  * asks for the details of support only when a support measure is chosen; invalid fixtures show their
  * message in Vietnamese and English; axe-clean.
  */
-import { expect, fixture, html } from '@open-wc/testing';
-import type { UISchemaElement } from '@jsonforms/core';
+import { expect } from '@open-wc/testing';
 import * as decision from '../generated/post-rehab/decision.js';
 import * as plan from '../generated/post-rehab/plan.js';
 import decisionValid from '../post-rehab/decision/fixtures/valid.json';
@@ -16,32 +15,7 @@ import planValid from '../post-rehab/plan/fixtures/valid.json';
 import planPeriodicOnly from '../post-rehab/plan/fixtures/valid-periodic-only.json';
 import supportDetailMissing from '../post-rehab/plan/fixtures/invalid-support-detail-missing.json';
 import type { HosoForm } from '../../packages/forms/src/hoso-form.js';
-import { settled } from '../../packages/forms/src/renderers/arrays/array-control.js';
-import '../../packages/forms/src/index.js';
-
-type FormModule = typeof decision | typeof plan;
-
-const settle = async (form: HosoForm): Promise<void> => {
-  for (let i = 0; i < 3; i++) {
-    await form.updateComplete;
-    await settled(form.shadowRoot!.querySelector('.form')!);
-  }
-};
-
-async function render(mod: FormModule, data: unknown, lang = 'vi'): Promise<HosoForm> {
-  const form = await fixture<HosoForm>(
-    html`<hoso-form
-      lang=${lang}
-      .schema=${mod.schema}
-      .uischema=${mod.uischema as unknown as UISchemaElement}
-      .messages=${mod.messages}
-      .validators=${mod.validators}
-      .data=${structuredClone(data)}
-    ></hoso-form>`,
-  );
-  await settle(form);
-  return form;
-}
+import { render, settle } from './render-form.js';
 
 const heading = (form: HosoForm): string =>
   form.shadowRoot!.querySelector('.wizard-heading')?.textContent?.trim() ?? '';

@@ -4,8 +4,7 @@
  * eligible only once a need is chosen, and then requires the answer; the post-rehab completion notice asks for the
  * certificate number only after voluntary or compulsory rehab. Messages in Vietnamese and English; axe-clean.
  */
-import { expect, fixture, html } from '@open-wc/testing';
-import type { UISchemaElement } from '@jsonforms/core';
+import { expect } from '@open-wc/testing';
 import * as service from '../generated/voluntary-rehab/service.js';
 import * as needs from '../generated/post-rehab/needs.js';
 import * as notice from '../generated/post-rehab/completion-notice.js';
@@ -13,24 +12,7 @@ import serviceValid from '../voluntary-rehab/service/fixtures/valid.json';
 import needsValid from '../post-rehab/needs/fixtures/valid.json';
 import noticeSubstitution from '../post-rehab/completion-notice/fixtures/valid-substitution.json';
 import type { HosoForm } from '../../packages/forms/src/hoso-form.js';
-import '../../packages/forms/src/index.js';
-
-type FormModule = typeof service | typeof needs | typeof notice;
-
-async function render(mod: FormModule, data: unknown, lang = 'vi'): Promise<HosoForm> {
-  const form = await fixture<HosoForm>(
-    html`<hoso-form
-      lang=${lang}
-      .schema=${mod.schema}
-      .uischema=${mod.uischema as unknown as UISchemaElement}
-      .messages=${mod.messages}
-      .validators=${mod.validators}
-      .data=${structuredClone(data)}
-    ></hoso-form>`,
-  );
-  await form.updateComplete;
-  return form;
-}
+import { render } from './render-form.js';
 
 async function setData(form: HosoForm, data: unknown): Promise<void> {
   form.data = structuredClone(data);

@@ -6,8 +6,7 @@
  * every invalid fixture is refused with its field named in the error summary, in Vietnamese and English (its
  * custom message where it has one); the registration accepts years after 2026 (no year cap that breaks next year).
  */
-import { expect, fixture, html } from '@open-wc/testing';
-import type { UISchemaElement } from '@jsonforms/core';
+import { expect } from '@open-wc/testing';
 import * as violationRecord from '../generated/voluntary-rehab/violation-record.js';
 import * as decision from '../generated/voluntary-rehab/decision.js';
 import * as contract from '../generated/voluntary-rehab/contract.js';
@@ -32,36 +31,13 @@ import sampleMinor from '../sample/registration/fixtures/valid-minor.json';
 import samplePhone from '../sample/registration/fixtures/invalid-phone.json';
 import { fixtures } from '../generated/fixtures.js';
 import type { HosoForm } from '../../packages/forms/src/hoso-form.js';
-import { settled } from '../../packages/forms/src/renderers/arrays/array-control.js';
-import '../../packages/forms/src/index.js';
+import { render, settle } from './render-form.js';
 
 interface FormModule {
   schema: unknown;
   uischema: unknown;
   messages: { vi: Record<string, string>; en: Record<string, string> };
   validators: unknown;
-}
-
-const settle = async (form: HosoForm): Promise<void> => {
-  for (let i = 0; i < 3; i++) {
-    await form.updateComplete;
-    await settled(form.shadowRoot!.querySelector('.form')!);
-  }
-};
-
-async function render(mod: FormModule, data: unknown, lang = 'vi'): Promise<HosoForm> {
-  const form = await fixture<HosoForm>(
-    html`<hoso-form
-      lang=${lang}
-      .schema=${mod.schema}
-      .uischema=${mod.uischema as UISchemaElement}
-      .messages=${mod.messages}
-      .validators=${mod.validators}
-      .data=${structuredClone(data)}
-    ></hoso-form>`,
-  );
-  await settle(form);
-  return form;
 }
 
 /** The error shown for the control at `path` (through its aria-describedby), or '' when none is shown. */
